@@ -1,0 +1,74 @@
+package org.readiness.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+
+/** One error shape for the whole API: every failure leaves as application/problem+json. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response malformedJson(JsonProcessingException e, UriInfo uri) {
+        return respond(malformed(e, path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::pointer))
+                .toList();
+        return respond(new Problem(Problem.type("invalid-request"), "The request is not valid", 400,
+                violations.size() + " problem(s) found", path(uri), violations));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return respond(malformed(json, path(uri)));
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        String slug = status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+        return respond(new Problem(Problem.type(slug), status.getReasonPhrase(), status.getStatusCode(),
+                e.getMessage(), path(uri), List.of()));
+    }
+
+    /** Nothing a client sends should produce this; when something does, the body reveals no internals. */
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure answering " + path(uri), e);
+        return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
+                "The service could not complete the request. It has been logged.", path(uri), List.of()));
+    }
+
+    private static Problem malformed(JsonProcessingException e, String instance) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        return new Problem(Problem.type("malformed-json"), "The body is not valid JSON", 400,
+                "The body could not be read as JSON" + where + ": " + e.getOriginalMessage(), instance,
+                List.of(new Violation("", "malformed JSON" + where)));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getRequestUri().getRawPath();
+    }
+}

@@ -1,0 +1,62 @@
+package org.readiness.questionnaire;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A published questionnaire: themes, their enablers, and the items that inform each enabler.
+ * Immutable once loaded; a change of wording or scoring means a new version in a new file.
+ */
+public record Questionnaire(String id, int version, String title, String description, String source,
+                            List<Theme> themes) {
+
+    public record Theme(String id, String title, String source, List<Enabler> enablers) {
+    }
+
+    public record Enabler(String id, String title, String summary, String source, List<Item> items) {
+    }
+
+    /**
+     * A question. {@code scale} is resolved from the file's named scale with the item's own anchors laid
+     * over it, so a reader of the API sees exactly what a respondent is offered.
+     */
+    public record Item(String id, String text, String guidance, double weight, boolean critical,
+                       boolean allowNotApplicable, String source, List<ScalePoint> scale) {
+
+        public Optional<ScalePoint> point(int value) {
+            return scale.stream().filter(p -> p.value() == value).findFirst();
+        }
+    }
+
+    public record ScalePoint(int value, String label, String anchor) {
+    }
+
+    /** The item together with the enabler and theme it informs. */
+    public record Placement(Item item, Enabler enabler, Theme theme) {
+    }
+
+    public Stream<Placement> placements() {
+        return themes.stream().flatMap(t -> t.enablers().stream()
+                .flatMap(e -> e.items().stream().map(i -> new Placement(i, e, t))));
+    }
+
+    @JsonIgnore
+    public Map<String, Placement> itemsById() {
+        Map<String, Placement> byId = new LinkedHashMap<>();
+        placements().forEach(p -> byId.put(p.item().id(), p));
+        return byId;
+    }
+
+    public Stream<Enabler> enablers() {
+        return themes.stream().flatMap(t -> t.enablers().stream());
+    }
+
+    public String key() {
+        return id + "@" + version;
+    }
+}

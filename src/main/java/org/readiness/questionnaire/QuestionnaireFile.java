@@ -1,0 +1,29 @@
+package org.readiness.questionnaire;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.util.List;
+import java.util.Map;
+
+/** The shape of a file under questionnaires/, as written by its authors (see docs/questionnaire-format.md). */
+@JsonIgnoreProperties(ignoreUnknown = false)
+record QuestionnaireFile(String id, Integer version, String title, String description, String source,
+                         Map<String, ScaleFile> scales, List<ThemeFile> themes, List<ItemFile> items) {
+
+    record ScaleFile(String title, List<PointFile> points) {
+    }
+
+    record PointFile(Integer value, String label, String anchor) {
+    }
+
+    record ThemeFile(String id, String title, String source, List<EnablerFile> enablers) {
+    }
+
+    record EnablerFile(String id, String title, String summary, String source) {
+    }
+
+    /** {@code anchors} maps a scale value to wording specific to this item; unmapped values keep the scale's. */
+    record ItemFile(String id, String enabler, String text, String guidance, Double weight, Boolean critical,
+                    Boolean allowNotApplicable, String scale, Map<Integer, String> anchors, String source) {
+    }
+}

@@ -1,0 +1,173 @@
+package org.readiness.scoring;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.readiness.scoring.facts.RuleMeta;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Turns a folder of DRL files into a {@link Ruleset}, or refuses it with every fault named by file and
+ * line: Drools' own compile errors, a package that does not match its folder, and rules that lack the
+ * metadata an auditor relies on.
+ */
+public final class RulesetCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    /** The shared KieRepository keeps one default module; building two rulesets at once would mix them up. */
+    private static final Object BUILD_LOCK = new Object();
+
+    private final Set<String> knownEnablers;
+
+    /** @param knownEnablers enabler and theme ids of the loaded questionnaires, plus "all" and "overall" */
+    public RulesetCompiler(Set<String> knownEnablers) {
+        this.knownEnablers = Set.copyOf(knownEnablers);
+    }
+
+    public Ruleset compile(Path folder) {
+        return compile(readFolder(folder), folder.toString());
+    }
+
+    /** @param files DRL content by path relative to the rules folder, with '/' separators */
+    public Ruleset compile(Map<String, String> files, String origin) {
+        SortedMap<String, String> sorted = new TreeMap<>(files);
+        List<String> faults = new ArrayList<>();
+        if (sorted.isEmpty()) {
+            throw new RulesetException(origin, List.of("no .drl files found"));
+        }
+        sorted.forEach((path, content) -> checkPackageMatchesFolder(origin, path, content, faults));
+        KieBase kieBase = build(sorted, origin, faults);
+        List<RuleMeta> rules = kieBase == null ? List.of() : catalogue(kieBase, origin, faults);
+        if (!faults.isEmpty()) {
+            throw new RulesetException(origin, faults);
+        }
+        List<RuleFile> ruleFiles = sorted.entrySet().stream()
+                .map(e -> new RuleFile(e.getKey(), sha256(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getValue()))
+                .toList();
+        return new Ruleset(version(sorted), Instant.now(), origin, ruleFiles, rules, kieBase);
+    }
+
+    /** sha-256 over, for each file in path order: its relative path, a NUL, its UTF-8 content, a NUL. */
+    public static String version(SortedMap<String, String> files) {
+        MessageDigest digest = sha256();
+        files.forEach((path, content) -> {
+            digest.update(path.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(content.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+        });
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static Map<String, String> readFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new RulesetException(folder.toString(), List.of("the rules folder " + folder.toAbsolutePath() + " does not exist"));
+        }
+        Map<String, String> files = new HashMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).toList()) {
+                String relative = folder.relativize(file).toString().replace('\\', '/');
+                files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read rules folder " + folder, e);
+        }
+        return files;
+    }
+
+    private static void checkPackageMatchesFolder(String origin, String path, String content, List<String> faults) {
+        int slash = path.lastIndexOf('/');
+        String folder = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
+        Matcher m = PACKAGE.matcher(content);
+        String declared = m.find() ? m.group(1) : "";
+        if (!declared.equals(folder)) {
+            faults.add(origin + "/" + path + ": declares package '" + declared + "' but lives in folder '"
+                    + folder.replace('.', '/') + "'; each DRL package has its own folder");
+        }
+    }
+
+    private static KieBase build(SortedMap<String, String> files, String origin, List<String> faults) {
+        KieServices ks = KieServices.Factory.get();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        synchronized (BUILD_LOCK) {
+            KieFileSystem kfs = ks.newKieFileSystem();
+            files.forEach((path, content) -> kfs.write(RESOURCES + path, content));
+            KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+            List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+            if (!errors.isEmpty()) {
+                errors.stream()
+                        .sorted(Comparator.comparing((Message e) -> String.valueOf(e.getPath())).thenComparingInt(Message::getLine))
+                        .forEach(e -> faults.add(origin + "/" + String.valueOf(e.getPath()).replace(RESOURCES, "")
+                                + ":" + e.getLine() + ": " + e.getText().strip()));
+                return null;
+            }
+            return ks.newKieContainer(builder.getKieModule().getReleaseId(), loader).getKieBase();
+        }
+    }
+
+    private List<RuleMeta> catalogue(KieBase kieBase, String origin, List<String> faults) {
+        List<RuleMeta> rules = new ArrayList<>();
+        Map<String, String> idsSeen = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String where = origin + " package " + pkg.getName() + ", rule \"" + rule.getName() + "\"";
+                for (String key : RuleMeta.REQUIRED) {
+                    Object value = rule.getMetaData().get(key);
+                    if (value == null || value.toString().isBlank()) {
+                        faults.add(where + ": missing @" + key);
+                    }
+                }
+                RuleMeta meta = RuleMeta.of(rule);
+                if (meta.enabler() != null && !knownEnablers.contains(meta.enabler())) {
+                    faults.add(where + ": @enabler(\"" + meta.enabler() + "\") names no enabler or theme of any questionnaire");
+                }
+                if (meta.id() != null) {
+                    String earlier = idsSeen.putIfAbsent(meta.id(), rule.getName());
+                    if (earlier != null) {
+                        faults.add(where + ": @id(\"" + meta.id() + "\") is already used by rule \"" + earlier + "\"");
+                    }
+                }
+                rules.add(meta);
+            }
+        }
+        rules.sort(Comparator.comparing(r -> String.valueOf(r.id())));
+        return List.copyOf(rules);
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}

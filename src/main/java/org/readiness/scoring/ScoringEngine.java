@@ -1,0 +1,116 @@
+package org.readiness.scoring;
+
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieSession;
+import org.readiness.questionnaire.Questionnaire;
+import org.readiness.questionnaire.Questionnaire.Placement;
+import org.readiness.scoring.ScoreResult.EnablerRating;
+import org.readiness.scoring.ScoreResult.Overall;
+import org.readiness.scoring.ScoreResult.RankedRecommendation;
+import org.readiness.scoring.ScoreResult.ThemeRating;
+import org.readiness.scoring.facts.Answer;
+import org.readiness.scoring.facts.EnablerFact;
+import org.readiness.scoring.facts.Level;
+import org.readiness.scoring.facts.Rating;
+import org.readiness.scoring.facts.Recommendation;
+import org.readiness.scoring.facts.Theme;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the rules over one set of answers. Java here only lays out facts and reads back what the rules
+ * decided; every score, band, cap and recommendation comes from DRL. Thread-safe: each call has its own
+ * session over the shared, immutable KieBase.
+ */
+public final class ScoringEngine {
+
+    public ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers) {
+        KieSession session = ruleset.kieBase().newKieSession();
+        FiredRuleRecorder recorder = new FiredRuleRecorder();
+        try {
+            session.addEventListener(recorder);
+            insertFacts(session, questionnaire, answers);
+            session.fireAllRules();
+            List<Rating> ratings = facts(session, Rating.class);
+            List<Recommendation> recommendations = facts(session, Recommendation.class);
+            return assemble(ruleset, questionnaire, ratings, recommendations, recorder.firings());
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static void insertFacts(KieSession session, Questionnaire questionnaire, List<GivenAnswer> answers) {
+        Map<String, Placement> items = questionnaire.itemsById();
+        questionnaire.themes().forEach(t -> {
+            session.insert(new Theme(t.id(), t.enablers().size()));
+            t.enablers().forEach(e -> session.insert(new EnablerFact(e.id(), t.id(), e.items().size())));
+        });
+        for (GivenAnswer given : answers) {
+            session.insert(Answer.of(items.get(given.question()), given));
+        }
+    }
+
+    private static <T> List<T> facts(KieSession session, Class<T> type) {
+        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
+    }
+
+    private static ScoreResult assemble(Ruleset ruleset, Questionnaire q, List<Rating> ratings,
+                                        List<Recommendation> recommendations, List<FiredRuleRecorder.Firing> trace) {
+        Map<String, Rating> byId = ratings.stream().collect(Collectors.toMap(r -> r.getLevel() + "/" + r.getId(),
+                Function.identity(), (a, b) -> {
+                    throw new IllegalStateException("The ruleset rated " + a.getId() + " twice");
+                }));
+        Rating overall = require(byId, Level.OVERALL, Rating.OVERALL);
+        List<ThemeRating> themes = q.themes().stream().map(t -> {
+            Rating r = require(byId, Level.THEME, t.id());
+            return new ThemeRating(t.id(), t.title(), r.getScore(), r.getBand(), uncapped(r), r.getCappedBy(),
+                    r.getAnswered(), r.getTotal());
+        }).toList();
+        List<EnablerRating> enablers = q.themes().stream().flatMap(t -> t.enablers().stream().map(e -> {
+            Rating r = require(byId, Level.ENABLER, e.id());
+            return new EnablerRating(e.id(), e.title(), t.id(), r.getScore(), r.getBand(), uncapped(r), r.getCappedBy(),
+                    r.getAnswered(), r.getTotal());
+        })).toList();
+        return new ScoreResult(new ScoreResult.QuestionnaireRef(q.id(), q.version()),
+                new ScoreResult.RulesetRef(ruleset.version()),
+                new Overall(overall.getScore(), overall.getBand(), uncapped(overall), overall.getCappedBy(),
+                        overall.getAnswered(), overall.getTotal()),
+                themes, enablers, rank(q, recommendations), trace, ScoreResult.BANDS_NOTE);
+    }
+
+    /** The band before any gate, shown only where a gate changed it. */
+    private static org.readiness.scoring.facts.Band uncapped(Rating r) {
+        return r.getUncappedBand() == r.getBand() ? null : r.getUncappedBand();
+    }
+
+    private static Rating require(Map<String, Rating> byId, Level level, String id) {
+        Rating r = byId.get(level + "/" + id);
+        if (r == null || r.getBand() == null) {
+            throw new IllegalStateException("The ruleset left " + level.name().toLowerCase() + " " + id + " unrated");
+        }
+        return r;
+    }
+
+    /**
+     * Most important first: the priority each rule gives (1 is highest), then the enabler's place in the
+     * questionnaire, then the id, so equal priorities always come out in the same order.
+     */
+    private static List<RankedRecommendation> rank(Questionnaire q, List<Recommendation> recommendations) {
+        List<String> order = new ArrayList<>(q.enablers().map(Questionnaire.Enabler::id).toList());
+        Comparator<Recommendation> ranking = Comparator.comparingInt(Recommendation::priority)
+                .thenComparingInt(r -> order.contains(r.enabler()) ? order.indexOf(r.enabler()) : order.size())
+                .thenComparing(Recommendation::id);
+        List<Recommendation> sorted = recommendations.stream().sorted(ranking).toList();
+        List<RankedRecommendation> ranked = new ArrayList<>();
+        for (Recommendation r : sorted) {
+            ranked.add(new RankedRecommendation(ranked.size() + 1, r.id(), r.enabler(), r.priority(), r.title(), r.text(),
+                    r.rationale(), r.source(), r.rule()));
+        }
+        return List.copyOf(ranked);
+    }
+}

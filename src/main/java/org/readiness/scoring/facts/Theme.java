@@ -1,0 +1,12 @@
+package org.readiness.scoring.facts;
+
+/** A theme of the questionnaire being scored, and how many enablers it groups. */
+public record Theme(String id, int enablers) {
+    public String getId() {
+        return id;
+    }
+
+    public int getEnablers() {
+        return enablers;
+    }
+}

@@ -1,0 +1,52 @@
+package org.readiness.scoring;
+
+import org.readiness.questionnaire.Questionnaire;
+import org.readiness.questionnaire.QuestionnaireLoader;
+import org.readiness.scoring.facts.AnswerKind;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real questionnaires and rules, compiled once per test JVM (a cold KieBase build takes seconds),
+ * for plain JUnit and property tests that need no running service.
+ */
+public final class RulesFixture {
+
+    public static final Path RULES = Path.of("rules");
+    public static final List<Questionnaire> QUESTIONNAIRES = new QuestionnaireLoader().loadFolder(Path.of("questionnaires"));
+    public static final Questionnaire QUESTIONNAIRE = QUESTIONNAIRES.get(QUESTIONNAIRES.size() - 1);
+    public static final Ruleset RULESET = compiler().compile(RULES);
+    private static final ScoringEngine ENGINE = new ScoringEngine();
+
+    private RulesFixture() {
+    }
+
+    public static RulesetCompiler compiler() {
+        return new RulesetCompiler(RulesetService.knownEnablers(QUESTIONNAIRES));
+    }
+
+    /** Scores answers given as item id to a whole number, "NA" or "DONT_KNOW". */
+    public static ScoreResult score(Map<String, ?> answers) {
+        return ENGINE.score(RULESET, QUESTIONNAIRE, given(answers));
+    }
+
+    public static List<GivenAnswer> given(Map<String, ?> answers) {
+        List<GivenAnswer> given = new ArrayList<>();
+        answers.forEach((question, value) -> given.add(switch (String.valueOf(value)) {
+            case "NA" -> new GivenAnswer(question, AnswerKind.NOT_APPLICABLE, null, null);
+            case "DONT_KNOW" -> new GivenAnswer(question, AnswerKind.DONT_KNOW, null, null);
+            default -> new GivenAnswer(question, AnswerKind.SCORED, ((Number) value).intValue(), null);
+        }));
+        return given;
+    }
+
+    /** Every item of the questionnaire answered with {@code value}. */
+    public static Map<String, Object> all(Object value) {
+        Map<String, Object> answers = new java.util.LinkedHashMap<>();
+        QUESTIONNAIRE.placements().forEach(p -> answers.put(p.item().id(), value));
+        return answers;
+    }
+}
