@@ -61,6 +61,9 @@ public final class RulesetCompiler {
             throw new RulesetException(origin, List.of("no .drl files found"));
         }
         sorted.forEach((path, content) -> checkPackageMatchesFolder(origin, path, content, faults));
+        if (!faults.isEmpty()) {
+            throw new RulesetException(origin, faults);
+        }
         KieBase kieBase = build(sorted, origin, faults);
         List<RuleMeta> rules = kieBase == null ? List.of() : catalogue(kieBase, origin, faults);
         if (!faults.isEmpty()) {
@@ -121,6 +124,8 @@ public final class RulesetCompiler {
             List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
             if (!errors.isEmpty()) {
                 errors.stream()
+                        // Drools adds this after any syntax error; the syntax error itself is the useful line.
+                        .filter(e -> !(errors.size() > 1 && e.getText().contains("Parser returned a null Package")))
                         .sorted(Comparator.comparing((Message e) -> String.valueOf(e.getPath())).thenComparingInt(Message::getLine))
                         .forEach(e -> faults.add(origin + "/" + String.valueOf(e.getPath()).replace(RESOURCES, "")
                                 + ":" + e.getLine() + ": " + e.getText().strip()));
