@@ -23,17 +23,27 @@ public record Questionnaire(String id, int version, String title, String descrip
 
     /**
      * A question. {@code scale} is resolved from the file's named scale with the item's own anchors laid
-     * over it, so a reader of the API sees exactly what a respondent is offered.
+     * over it, so a reader of the API sees exactly what a respondent is offered. On an "anchored" scale the
+     * answer is a point's value; on a "percentage" scale it is a whole percentage, which earns the point
+     * whose {@code from} it reaches.
      */
     public record Item(String id, String text, String guidance, double weight, boolean critical,
-                       boolean allowNotApplicable, String source, List<ScalePoint> scale) {
+                       boolean allowNotApplicable, String source, String type, List<ScalePoint> scale) {
 
-        public Optional<ScalePoint> point(int value) {
-            return scale.stream().filter(p -> p.value() == value).findFirst();
+        public static final String ANCHORED = "anchored";
+        public static final String PERCENTAGE = "percentage";
+
+        /** The 0-4 point an answer earns, or empty when the answer is not on this item's scale. */
+        public Optional<Integer> pointFor(int answer) {
+            if (PERCENTAGE.equals(type)) {
+                return answer < 0 || answer > 100 ? Optional.empty()
+                        : scale.stream().filter(p -> p.from() <= answer).map(ScalePoint::value).reduce((a, b) -> b);
+            }
+            return scale.stream().map(ScalePoint::value).filter(v -> v == answer).findFirst();
         }
     }
 
-    public record ScalePoint(int value, String label, String anchor) {
+    public record ScalePoint(int value, Integer from, String label, String anchor) {
     }
 
     /** The item together with the enabler and theme it informs. */

@@ -10,10 +10,12 @@ import java.util.Map;
 record QuestionnaireFile(String id, Integer version, String title, String description, String source,
                          Map<String, ScaleFile> scales, List<ThemeFile> themes, List<ItemFile> items) {
 
-    record ScaleFile(String title, List<PointFile> points) {
+    /** {@code type} is "anchored" (the default) or "percentage"; see docs/questionnaire-format.md. */
+    record ScaleFile(String title, String type, List<PointFile> points) {
     }
 
-    record PointFile(Integer value, String label, String anchor) {
+    /** {@code from}: on a percentage scale, the lowest percentage that earns this point. */
+    record PointFile(Integer value, Integer from, String label, String anchor) {
     }
 
     record ThemeFile(String id, String title, String source, List<EnablerFile> enablers) {

@@ -112,6 +112,7 @@ public final class QuestionnaireLoader {
                 faults.add("scale " + name + " is empty: it needs at least two points");
                 return;
             }
+            checkType(name, scale, faults);
             Set<Integer> values = new HashSet<>();
             for (PointFile point : scale.points()) {
                 if (point.value() == null || point.value() < SCALE_MIN || point.value() > SCALE_MAX) {
@@ -123,6 +124,34 @@ public final class QuestionnaireLoader {
                 requireText(point.label(), "scale " + name + " point " + point.value() + " label", faults);
             }
         });
+    }
+
+    private static void checkType(String name, ScaleFile scale, List<String> faults) {
+        String type = scale.type() == null ? Questionnaire.Item.ANCHORED : scale.type();
+        if (Questionnaire.Item.ANCHORED.equals(type)) {
+            if (scale.points().stream().anyMatch(p -> p.from() != null)) {
+                faults.add("scale " + name + ": 'from' belongs only on a percentage scale");
+            }
+        } else if (Questionnaire.Item.PERCENTAGE.equals(type)) {
+            int previousFrom = -1;
+            int previousValue = -1;
+            for (PointFile point : scale.points()) {
+                int from = point.from() == null ? -1 : point.from();
+                int value = point.value() == null ? -1 : point.value();
+                if (from < 0 || from > 100 || from <= previousFrom || value <= previousValue) {
+                    faults.add("scale " + name + ": on a percentage scale each point needs a 'from' from 0 to 100, "
+                            + "rising with the point values");
+                    return;
+                }
+                previousFrom = from;
+                previousValue = value;
+            }
+            if (scale.points().get(0).from() != 0) {
+                faults.add("scale " + name + ": the first point of a percentage scale must start from 0");
+            }
+        } else {
+            faults.add("scale " + name + ": unknown type " + type + " (anchored or percentage)");
+        }
     }
 
     private static Set<String> checkThemes(List<ThemeFile> themes, List<String> faults) {
@@ -217,9 +246,10 @@ public final class QuestionnaireLoader {
     private static Questionnaire.Item resolve(ItemFile i, ScaleFile scale) {
         Map<Integer, String> anchors = i.anchors() == null ? Map.of() : i.anchors();
         List<Questionnaire.ScalePoint> points = scale.points().stream()
-                .map(p -> new Questionnaire.ScalePoint(p.value(), p.label(), anchors.getOrDefault(p.value(), p.anchor())))
+                .map(p -> new Questionnaire.ScalePoint(p.value(), p.from(), p.label(), anchors.getOrDefault(p.value(), p.anchor())))
                 .toList();
         return new Questionnaire.Item(i.id(), i.text(), i.guidance(), i.weight() == null ? 1.0 : i.weight(),
-                Boolean.TRUE.equals(i.critical()), !Boolean.FALSE.equals(i.allowNotApplicable()), i.source(), points);
+                Boolean.TRUE.equals(i.critical()), !Boolean.FALSE.equals(i.allowNotApplicable()), i.source(),
+                scale.type() == null ? Questionnaire.Item.ANCHORED : scale.type(), points);
     }
 }

@@ -131,10 +131,11 @@ public final class AnswerValidator {
         if (placement == null) {
             return null;
         }
-        if (placement.item().point(value).isEmpty()) {
-            problems.add(new Violation(at, "must be one of " + placement.item().scale().stream()
-                    .map(p -> String.valueOf(p.value())).collect(Collectors.joining(", "))
-                    + " for question " + placement.item().id() + ", found " + value));
+        if (placement.item().pointFor(value).isEmpty()) {
+            problems.add(new Violation(at, (Questionnaire.Item.PERCENTAGE.equals(placement.item().type())
+                    ? "must be a whole percentage from 0 to 100"
+                    : "must be one of " + placement.item().scale().stream().map(p -> String.valueOf(p.value()))
+                    .collect(Collectors.joining(", "))) + " for question " + placement.item().id() + ", found " + value));
             return null;
         }
         return new GivenAnswer(placement.item().id(), AnswerKind.SCORED, value, null);

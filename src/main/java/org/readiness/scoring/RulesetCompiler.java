@@ -65,13 +65,13 @@ public final class RulesetCompiler {
             throw new RulesetException(origin, faults);
         }
         KieBase kieBase = build(sorted, origin, faults);
-        List<RuleMeta> rules = kieBase == null ? List.of() : catalogue(kieBase, origin, faults);
-        if (!faults.isEmpty()) {
-            throw new RulesetException(origin, faults);
-        }
         List<RuleFile> ruleFiles = sorted.entrySet().stream()
                 .map(e -> new RuleFile(e.getKey(), sha256(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getValue()))
                 .toList();
+        List<RuleDescription> rules = kieBase == null ? List.of() : catalogue(kieBase, ruleFiles, origin, faults);
+        if (!faults.isEmpty()) {
+            throw new RulesetException(origin, faults);
+        }
         return new Ruleset(version(sorted), Instant.now(), origin, ruleFiles, rules, kieBase);
     }
 
@@ -135,8 +135,8 @@ public final class RulesetCompiler {
         }
     }
 
-    private List<RuleMeta> catalogue(KieBase kieBase, String origin, List<String> faults) {
-        List<RuleMeta> rules = new ArrayList<>();
+    private List<RuleDescription> catalogue(KieBase kieBase, List<RuleFile> files, String origin, List<String> faults) {
+        List<RuleDescription> rules = new ArrayList<>();
         Map<String, String> idsSeen = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -157,11 +157,31 @@ public final class RulesetCompiler {
                         faults.add(where + ": @id(\"" + meta.id() + "\") is already used by rule \"" + earlier + "\"");
                     }
                 }
-                rules.add(meta);
+                rules.add(describe(meta, pkg.getName(), files));
             }
         }
         rules.sort(Comparator.comparing(r -> String.valueOf(r.id())));
         return List.copyOf(rules);
+    }
+
+    /** Finds the rule's text in the files of its package: from its {@code rule "name"} line to its {@code end}. */
+    private static RuleDescription describe(RuleMeta meta, String drlPackage, List<RuleFile> files) {
+        Pattern start = Pattern.compile("^rule\\s+\"" + Pattern.quote(meta.name()) + "\"", Pattern.MULTILINE);
+        Pattern end = Pattern.compile("^end\\s*$", Pattern.MULTILINE);
+        String folder = drlPackage.replace('.', '/') + "/";
+        for (RuleFile file : files) {
+            if (!file.path().startsWith(folder) || file.path().substring(folder.length()).contains("/")) {
+                continue;
+            }
+            Matcher m = start.matcher(file.content());
+            if (m.find()) {
+                Matcher e = end.matcher(file.content());
+                int stop = e.find(m.start()) ? e.end() : file.content().length();
+                int line = (int) file.content().substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
+                return RuleDescription.of(meta, drlPackage, file, line, file.content().substring(m.start(), stop));
+            }
+        }
+        return RuleDescription.of(meta, drlPackage, null, 0, null);
     }
 
     static String sha256(byte[] bytes) {

@@ -124,6 +124,32 @@ class QuestionnaireLoaderTest {
     }
 
     @Test
+    void aPercentageScaleMapsPercentagesToPoints() throws IOException {
+        String percentage = VALID.replace("    points:\n", "    type: percentage\n    points:\n")
+                .replace("{value: 0, label", "{value: 0, from: 0, label").replace("{value: 4, label", "{value: 4, from: 50, label");
+        Questionnaire q = loader.load(write("mini-v2.yaml", percentage));
+        Questionnaire.Item item = q.themes().get(0).enablers().get(0).items().get(1);
+        assertThat(item.type()).isEqualTo("percentage");
+        assertThat(item.pointFor(0)).contains(0);
+        assertThat(item.pointFor(49)).contains(0);
+        assertThat(item.pointFor(50)).contains(4);
+        assertThat(item.pointFor(100)).contains(4);
+        assertThat(item.pointFor(101)).isEmpty();
+        assertThat(item.pointFor(-1)).isEmpty();
+    }
+
+    @Test
+    void percentageScaleFaultsAreNamed() throws IOException {
+        String percentage = VALID.replace("    points:\n", "    type: percentage\n    points:\n");
+        assertFaults(percentage.replace("{value: 0, label", "{value: 0, from: 0, label").replace("{value: 4, label", "{value: 4, from: 0, label"),
+                "each point needs a 'from' from 0 to 100, rising with the point values");
+        assertFaults(percentage.replace("{value: 0, label", "{value: 0, from: 5, label").replace("{value: 4, label", "{value: 4, from: 50, label"),
+                "the first point of a percentage scale must start from 0");
+        assertFaults(VALID.replace("{value: 0, label", "{value: 0, from: 0, label"), "'from' belongs only on a percentage scale");
+        assertFaults(VALID.replace("    points:\n", "    type: stars\n    points:\n"), "unknown type stars");
+    }
+
+    @Test
     void theFileNameMustMatchIdAndVersion() throws IOException {
         Path file = write("other.yaml", VALID);
         assertThatThrownBy(() -> loader.load(file)).hasMessageContaining("file name must be mini-v2.yaml");

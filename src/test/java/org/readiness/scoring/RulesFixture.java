@@ -43,10 +43,21 @@ public final class RulesFixture {
         return given;
     }
 
-    /** Every item of the questionnaire answered with {@code value}. */
+    /**
+     * Every item of the questionnaire answered with {@code value}: a 0-4 point, "NA" or "DONT_KNOW". A
+     * percentage item gets the lowest percentage that earns that point; NA goes only where it is allowed
+     * (elsewhere the item is left unanswered).
+     */
     public static Map<String, Object> all(Object value) {
         Map<String, Object> answers = new java.util.LinkedHashMap<>();
-        QUESTIONNAIRE.placements().forEach(p -> answers.put(p.item().id(), value));
+        QUESTIONNAIRE.placements().map(Questionnaire.Placement::item).forEach(item -> {
+            if (value instanceof Number point && Questionnaire.Item.PERCENTAGE.equals(item.type())) {
+                answers.put(item.id(), item.scale().stream().filter(p -> p.value() == point.intValue())
+                        .findFirst().orElseThrow().from());
+            } else if (!"NA".equals(value) || item.allowNotApplicable()) {
+                answers.put(item.id(), value);
+            }
+        });
         return answers;
     }
 }

@@ -26,8 +26,10 @@ public record Scenario(String name, String why, String questionnaire, Integer ve
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    /** {@code recommendations}: the exact ranked ids; {@code firstRecommendations}: how the ranking starts. */
     public record Expect(Rating overall, Map<String, Rating> themes, Map<String, Rating> enablers,
-                         List<String> recommendations, List<String> fired, List<String> silent) {
+                         List<String> recommendations, List<String> firstRecommendations,
+                         List<String> fired, List<String> silent) {
     }
 
     public record Rating(String band, String uncappedBand, Double score, List<String> cappedBy) {

@@ -3,7 +3,6 @@ package org.readiness.scoring;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.readiness.scoring.facts.RuleMeta;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +37,7 @@ class ScenarioTest {
         });
         Set<String> neverFired = new TreeSet<>();
         Set<String> neverSilenced = new TreeSet<>();
-        for (RuleMeta rule : RulesFixture.RULESET.rules()) {
+        for (RuleDescription rule : RulesFixture.RULESET.rules()) {
             if (!fired.contains(rule.id())) {
                 neverFired.add(rule.id());
             }
@@ -52,7 +51,7 @@ class ScenarioTest {
 
     @Test
     void scenariosNameOnlyRulesThatExist() {
-        Set<String> ids = new HashSet<>(RulesFixture.RULESET.rules().stream().map(RuleMeta::id).toList());
+        Set<String> ids = new HashSet<>(RulesFixture.RULESET.rules().stream().map(RuleDescription::id).toList());
         Scenario.files().map(Scenario::read).forEach(s -> Stream.concat(s.expect().fired().stream(), s.expect().silent().stream())
                 .forEach(id -> assertTrue(ids.contains(id), s.name() + " names unknown rule " + id)));
     }
@@ -78,11 +77,13 @@ class ScenarioTest {
                     .ifPresentOrElse(e -> compare("enabler " + id, want, e.band().name(), e.uncappedBand(), e.score(), e.cappedBy(), mismatches),
                             () -> mismatches.add("no enabler " + id)));
         }
-        if (expect.recommendations() != null) {
-            List<String> got = result.recommendations().stream().map(ScoreResult.RankedRecommendation::id).toList();
-            if (!got.equals(expect.recommendations())) {
-                mismatches.add("recommendations: expected " + expect.recommendations() + " in that order, got " + got);
-            }
+        List<String> got = result.recommendations().stream().map(ScoreResult.RankedRecommendation::id).toList();
+        if (expect.recommendations() != null && !got.equals(expect.recommendations())) {
+            mismatches.add("recommendations: expected " + expect.recommendations() + " in that order, got " + got);
+        }
+        List<String> first = expect.firstRecommendations();
+        if (first != null && !got.subList(0, Math.min(first.size(), got.size())).equals(first)) {
+            mismatches.add("recommendations: expected to start with " + first + ", got " + got);
         }
         Set<String> firedIds = new HashSet<>(result.trace().stream().map(FiredRuleRecorder.Firing::rule).toList());
         expect.fired().stream().filter(id -> !firedIds.contains(id)).forEach(id -> mismatches.add(id + " should fire but did not"));

@@ -61,6 +61,15 @@ class ScoreResourceTest {
     }
 
     @Test
+    void aPercentageItemTakesAWholePercentage() {
+        score(Map.of("questionnaire", "nttp-readiness", "answers", List.of(Map.of("question", "TN-05", "value", 90))))
+                .statusCode(200).body("trace.facts.flatten()", hasItem("Answer TN-05 = 4 (90%)"));
+        score(Map.of("questionnaire", "nttp-readiness", "answers", List.of(Map.of("question", "TN-05", "value", 101))))
+                .statusCode(400).body("errors[0].pointer", equalTo("/answers/0/value"))
+                .body("errors[0].detail", equalTo("must be a whole percentage from 0 to 100 for question TN-05, found 101"));
+    }
+
+    @Test
     void anEmptyAnswerListIsValid() {
         score(Map.of("questionnaire", "nttp-readiness", "answers", List.of()))
                 .statusCode(200).body("overall.band", equalTo("INSUFFICIENT_EVIDENCE")).body("overall.cappedBy", empty());

@@ -5,16 +5,20 @@ import org.readiness.questionnaire.Questionnaire.Placement;
 import org.readiness.scoring.GivenAnswer;
 
 /**
- * One answered item. {@code value} is set only for SCORED answers: a "not applicable" or "don't know"
- * answer carries no number, so no rule can mistake it for zero.
+ * One answered item. {@code value} (the 0-4 point) is set only for SCORED answers: a "not applicable" or
+ * "don't know" answer carries no number, so no rule can mistake it for zero. {@code raw} is the answer as
+ * given: the same as the point on an anchored scale, the percentage on a percentage scale.
  */
 public record Answer(String question, String enabler, String theme, double weight, boolean critical,
-                     AnswerKind kind, Double value) {
+                     AnswerKind kind, Double value, Integer raw) {
 
+    /** @throws IllegalArgumentException for an answer the validator would have refused */
     public static Answer of(Placement placement, GivenAnswer given) {
         Questionnaire.Item item = placement.item();
+        Double point = given.value() == null ? null : item.pointFor(given.value()).map(Integer::doubleValue)
+                .orElseThrow(() -> new IllegalArgumentException(given.value() + " is not on the scale of " + item.id()));
         return new Answer(item.id(), placement.enabler().id(), placement.theme().id(), item.weight(), item.critical(),
-                given.kind(), given.value() == null ? null : given.value().doubleValue());
+                given.kind(), point, given.value());
     }
 
     public String getQuestion() {
@@ -45,12 +49,19 @@ public record Answer(String question, String enabler, String theme, double weigh
         return value;
     }
 
+    public Integer getRaw() {
+        return raw;
+    }
+
     public boolean isScored() {
         return kind == AnswerKind.SCORED;
     }
 
     @Override
     public String toString() {
-        return "Answer " + question + " = " + (isScored() ? String.valueOf(value.intValue()) : kind.name());
+        if (!isScored()) {
+            return "Answer " + question + " = " + kind.name();
+        }
+        return "Answer " + question + " = " + value.intValue() + (raw.intValue() == value.intValue() ? "" : " (" + raw + "%)");
     }
 }

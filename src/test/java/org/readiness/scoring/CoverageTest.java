@@ -1,0 +1,138 @@
+package org.readiness.scoring;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.junit.jupiter.api.Test;
+import org.readiness.questionnaire.Questionnaire;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The questionnaire and rules cover the report chapter: every enabler has items, every item informs a
+ * rule, every citation names a real heading, and docs/coverage.md is the table this test computes.
+ * Run with -Dcoverage.write=true to rewrite the document after a change.
+ */
+class CoverageTest {
+
+    private static final Path DOC = Path.of("docs", "coverage.md");
+    private static final Pattern QUESTION = Pattern.compile("\"([A-Z]{2,4}-[0-9]{2})\"");
+    private static final Pattern TITLE = Pattern.compile("Recommendation\\.of\\(\\s*drools\\.getRule\\(\\),[^\"]*\"([^\"]+)\"");
+    private final Questionnaire questionnaire = RulesFixture.QUESTIONNAIRE;
+    private final List<RuleDescription> rules = RulesFixture.RULESET.rules();
+
+    @Test
+    void everyEnablerHasItemsAndEveryItemInformsARule() {
+        questionnaire.enablers().forEach(e -> assertThat(e.items()).as("items of " + e.id()).isNotEmpty());
+        questionnaire.placements().forEach(p -> assertThat(rulesInformedBy(p))
+                .as("rules informed by item " + p.item().id()).isNotEmpty());
+    }
+
+    @Test
+    void everyEnablerHasItsOwnRules() {
+        Set<String> withRules = rules.stream().map(RuleDescription::enabler).collect(Collectors.toSet());
+        questionnaire.enablers().forEach(e -> assertThat(withRules).as("rules for enabler " + e.id()).contains(e.id()));
+    }
+
+    @Test
+    void everyCitationNamesASectionOfTheReport() throws IOException {
+        Set<String> sections = sections();
+        rules.forEach(r -> assertThat(sections).as("@source of " + r.id()).containsAll(citations(r.source())));
+        questionnaire.enablers().forEach(e -> assertThat(sections).as("source of " + e.id()).containsAll(citations(e.source())));
+        questionnaire.placements().forEach(p -> assertThat(sections).as("source of " + p.item().id())
+                .containsAll(citations(p.item().source())));
+    }
+
+    @Test
+    void noTwoRecommendationsSayTheSameThing() {
+        Map<String, String> titleToRule = new HashMap<>();
+        for (RuleDescription rule : rules) {
+            Matcher m = TITLE.matcher(rule.drl());
+            while (m.find()) {
+                String earlier = titleToRule.putIfAbsent(m.group(1), rule.id());
+                assertThat(earlier).as("title \"" + m.group(1) + "\" of " + rule.id()).isNull();
+            }
+        }
+        assertThat(titleToRule).isNotEmpty();
+    }
+
+    @Test
+    void theCoverageDocumentIsCurrent() throws IOException {
+        String table = coverageTable();
+        if (Boolean.getBoolean("coverage.write")) {
+            Files.writeString(DOC, table);
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "coverage.md"), table);
+        assertThat(Files.readString(DOC)).as("docs/coverage.md is out of date: rerun with -Dcoverage.write=true "
+                + "(the new table is in target/coverage.md)").isEqualTo(table);
+    }
+
+    private Set<String> rulesInformedBy(Questionnaire.Placement p) {
+        Set<String> ids = new TreeSet<>();
+        for (RuleDescription rule : rules) {
+            boolean named = QUESTION.matcher(rule.drl()).results().anyMatch(m -> m.group(1).equals(p.item().id()));
+            if (named || p.enabler().id().equals(rule.enabler())) {
+                ids.add(rule.id());
+            }
+        }
+        return ids;
+    }
+
+    private static List<String> citations(String source) {
+        return Arrays.stream(source.split(";")).map(String::strip).toList();
+    }
+
+    private static Set<String> sections() throws IOException {
+        JsonNode doc = new YAMLMapper().readTree(Path.of("rules", "report-sections.yaml").toFile());
+        Set<String> sections = new LinkedHashSet<>();
+        sections.add(doc.get("chapter").asText());
+        doc.get("themes").fields().forEachRemaining(theme -> {
+            sections.add(theme.getKey());
+            theme.getValue().forEach(section -> sections.add(theme.getKey() + " > " + section.asText()));
+        });
+        return sections;
+    }
+
+    private String coverageTable() throws IOException {
+        List<String> lines = new ArrayList<>(List.of(
+                "# Coverage of the report by questions and rules",
+                "",
+                "Generated by `CoverageTest` from `questionnaires/`, `rules/` and `rules/report-sections.yaml`;",
+                "the test fails when this page is out of date (`./mvnw test -Dtest=CoverageTest -Dcoverage.write=true`).",
+                "For each section of the chapter \"Critical enablers and success factors\": the items and rules that cite it.",
+                "Every item also informs the scoring, band and evidence rules of its enabler.",
+                "",
+                "| section | items | rules |",
+                "|---|---|---|"));
+        for (String section : sections()) {
+            String items = questionnaire.placements().filter(p -> citations(p.item().source()).contains(section))
+                    .map(p -> p.item().id()).collect(Collectors.joining(", "));
+            String ruleIds = rules.stream().filter(r -> citations(r.source()).contains(section))
+                    .map(RuleDescription::id).collect(Collectors.joining(", "));
+            lines.add("| " + section + " | " + items + " | " + ruleIds + " |");
+        }
+        lines.add("");
+        lines.add("## Items and the rules they inform");
+        lines.add("");
+        lines.add("| item | enabler | rules (named in conditions, or about its enabler) |");
+        lines.add("|---|---|---|");
+        questionnaire.placements().forEach(p -> lines.add("| " + p.item().id() + " | " + p.enabler().id() + " | "
+                + String.join(", ", rulesInformedBy(p)) + " |"));
+        return String.join("\n", lines) + "\n";
+    }
+}
