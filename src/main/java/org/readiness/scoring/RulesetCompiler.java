@@ -56,9 +56,9 @@ public final class RulesetCompiler {
     /** @param files DRL content by path relative to the rules folder, with '/' separators */
     public Ruleset compile(Map<String, String> files, String origin) {
         SortedMap<String, String> sorted = new TreeMap<>(files);
-        List<String> faults = new ArrayList<>();
+        List<RulesetFault> faults = new ArrayList<>();
         if (sorted.isEmpty()) {
-            throw new RulesetException(origin, List.of("no .drl files found"));
+            throw new RulesetException(origin, List.of(new RulesetFault(origin, 0, "no .drl files found")));
         }
         sorted.forEach((path, content) -> checkPackageMatchesFolder(origin, path, content, faults));
         if (!faults.isEmpty()) {
@@ -89,7 +89,8 @@ public final class RulesetCompiler {
 
     static Map<String, String> readFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
-            throw new RulesetException(folder.toString(), List.of("the rules folder " + folder.toAbsolutePath() + " does not exist"));
+            throw new RulesetException(folder.toString(), List.of(new RulesetFault(folder.toString(), 0,
+                    "the rules folder " + folder.toAbsolutePath() + " does not exist")));
         }
         Map<String, String> files = new HashMap<>();
         try (Stream<Path> walk = Files.walk(folder)) {
@@ -103,18 +104,18 @@ public final class RulesetCompiler {
         return files;
     }
 
-    private static void checkPackageMatchesFolder(String origin, String path, String content, List<String> faults) {
+    private static void checkPackageMatchesFolder(String origin, String path, String content, List<RulesetFault> faults) {
         int slash = path.lastIndexOf('/');
         String folder = slash < 0 ? "" : path.substring(0, slash).replace('/', '.');
         Matcher m = PACKAGE.matcher(content);
         String declared = m.find() ? m.group(1) : "";
         if (!declared.equals(folder)) {
-            faults.add(origin + "/" + path + ": declares package '" + declared + "' but lives in folder '"
-                    + folder.replace('.', '/') + "'; each DRL package has its own folder");
+            faults.add(new RulesetFault(origin + "/" + path, 0, "declares package '" + declared + "' but lives in folder '"
+                    + folder.replace('.', '/') + "'; each DRL package has its own folder"));
         }
     }
 
-    private static KieBase build(SortedMap<String, String> files, String origin, List<String> faults) {
+    private static KieBase build(SortedMap<String, String> files, String origin, List<RulesetFault> faults) {
         KieServices ks = KieServices.Factory.get();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         synchronized (BUILD_LOCK) {
@@ -127,37 +128,41 @@ public final class RulesetCompiler {
                         // Drools adds this after any syntax error; the syntax error itself is the useful line.
                         .filter(e -> !(errors.size() > 1 && e.getText().contains("Parser returned a null Package")))
                         .sorted(Comparator.comparing((Message e) -> String.valueOf(e.getPath())).thenComparingInt(Message::getLine))
-                        .forEach(e -> faults.add(origin + "/" + String.valueOf(e.getPath()).replace(RESOURCES, "")
-                                + ":" + e.getLine() + ": " + e.getText().strip()));
+                        .forEach(e -> faults.add(new RulesetFault(origin + "/" + String.valueOf(e.getPath()).replace(RESOURCES, ""),
+                                e.getLine(), e.getText().strip())));
                 return null;
             }
             return ks.newKieContainer(builder.getKieModule().getReleaseId(), loader).getKieBase();
         }
     }
 
-    private List<RuleDescription> catalogue(KieBase kieBase, List<RuleFile> files, String origin, List<String> faults) {
+    private List<RuleDescription> catalogue(KieBase kieBase, List<RuleFile> files, String origin, List<RulesetFault> faults) {
         List<RuleDescription> rules = new ArrayList<>();
         Map<String, String> idsSeen = new HashMap<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
-                String where = origin + " package " + pkg.getName() + ", rule \"" + rule.getName() + "\"";
+                RuleDescription described = describe(RuleMeta.of(rule), pkg.getName(), files);
+                String file = described.file() == null ? origin : origin + "/" + described.file();
+                String where = "rule \"" + rule.getName() + "\"";
                 for (String key : RuleMeta.REQUIRED) {
                     Object value = rule.getMetaData().get(key);
                     if (value == null || value.toString().isBlank()) {
-                        faults.add(where + ": missing @" + key);
+                        faults.add(new RulesetFault(file, described.line(), where + ": missing @" + key));
                     }
                 }
                 RuleMeta meta = RuleMeta.of(rule);
                 if (meta.enabler() != null && !knownEnablers.contains(meta.enabler())) {
-                    faults.add(where + ": @enabler(\"" + meta.enabler() + "\") names no enabler or theme of any questionnaire");
+                    faults.add(new RulesetFault(file, described.line(), where + ": @enabler(\"" + meta.enabler()
+                            + "\") names no enabler or theme of any questionnaire"));
                 }
                 if (meta.id() != null) {
                     String earlier = idsSeen.putIfAbsent(meta.id(), rule.getName());
                     if (earlier != null) {
-                        faults.add(where + ": @id(\"" + meta.id() + "\") is already used by rule \"" + earlier + "\"");
+                        faults.add(new RulesetFault(file, described.line(), where + ": @id(\"" + meta.id()
+                            + "\") is already used by rule \"" + earlier + "\""));
                     }
                 }
-                rules.add(describe(meta, pkg.getName(), files));
+                rules.add(described);
             }
         }
         rules.sort(Comparator.comparing(r -> String.valueOf(r.id())));

@@ -40,8 +40,27 @@ public class RulesetService {
                 ruleset.files().size(), config.rules().path(), (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The ruleset to score with now. A caller keeps the one it got for the whole scoring, whatever reloads happen. */
     public Ruleset active() {
         return active.get();
+    }
+
+    /**
+     * Compiles the rules folder aside and, only if it compiles cleanly, makes it the active ruleset in one
+     * atomic swap. On failure the active ruleset is untouched and the faults are thrown. Reloads are serialised
+     * so that two cannot interleave their compile and swap.
+     */
+    public synchronized Reload reload() {
+        long started = System.nanoTime();
+        Ruleset candidate = compiler().compile(config.rules().path());
+        Ruleset previous = active.getAndSet(candidate);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.infof("Reloaded ruleset %s (was %s) in %d ms", candidate.version(), previous.version(), millis);
+        return new Reload(previous.version(), candidate, millis);
+    }
+
+    /** What a reload did: the version it replaced, the ruleset now active, and how long the build took. */
+    public record Reload(String previousVersion, Ruleset active, long millis) {
     }
 
     /** A compiler that accepts exactly the enablers and themes of the loaded questionnaires. */

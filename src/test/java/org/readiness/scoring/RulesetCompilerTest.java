@@ -34,7 +34,7 @@ class RulesetCompilerTest {
                 .isInstanceOf(RulesetException.class)
                 .hasMessageContaining("test-rules/checks/broken.drl:")
                 .satisfies(e -> assertThat(((RulesetException) e).faults())
-                        .anyMatch(f -> f.matches("test-rules/checks/broken\\.drl:1[0-9]: .*")));
+                        .anyMatch(f -> f.file().equals("test-rules/checks/broken.drl") && f.line() >= 10));
     }
 
     @Test
@@ -49,7 +49,7 @@ class RulesetCompilerTest {
     void everyMissingMetadataKeyIsNamed() {
         String bare = HEADER + "rule \"Bare\"\nwhen\n    Answer()\nthen\nend\n";
         assertThatThrownBy(() -> compile(Map.of("checks/bare.drl", bare)))
-                .hasMessageContaining("rule \"Bare\": missing @id")
+                .hasMessageContaining("test-rules/checks/bare.drl:5: rule \"Bare\": missing @id")
                 .hasMessageContaining("missing @enabler")
                 .hasMessageContaining("missing @rationale")
                 .hasMessageContaining("missing @source");

@@ -1,0 +1,83 @@
+package org.readiness.audit;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.readiness.problem.ProblemException;
+import org.readiness.problem.Violation;
+import org.readiness.scoring.RuleDescription;
+import org.readiness.scoring.Ruleset;
+import org.readiness.scoring.RulesetException;
+import org.readiness.scoring.RulesetService;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The rules as an auditor reads them, the active ruleset, and a safe reload. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class RuleCatalogResource {
+
+    public record RulesetView(String version, Instant loadedAt, String origin, int rules, List<FileView> files) {
+        static RulesetView of(Ruleset r) {
+            return new RulesetView(r.version(), r.loadedAt(), r.origin(), r.rules().size(),
+                    r.files().stream().map(f -> new FileView(f.path(), f.sha256())).toList());
+        }
+    }
+
+    public record FileView(String path, String sha256) {
+    }
+
+    public record ReloadView(String previousVersion, boolean changed, long buildMillis, RulesetView active) {
+    }
+
+    @Inject
+    RulesetService rulesets;
+
+    @GET
+    @Path("/rules")
+    @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL")
+    public List<RuleDescription> rules(@Parameter(description = "Only rules about this enabler, theme, \"overall\" or \"all\"")
+                                       @QueryParam("enabler") String enabler) {
+        return rulesets.active().rules().stream()
+                .filter(r -> enabler == null || enabler.isBlank() || enabler.equals(r.enabler()))
+                .toList();
+    }
+
+    @GET
+    @Path("/rules/{id}")
+    @Operation(summary = "One rule of the active ruleset")
+    public RuleDescription rule(@PathParam("id") String id) {
+        return rulesets.active().rules().stream().filter(r -> r.id().equals(id)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("No rule " + id + " in ruleset " + rulesets.active().version()));
+    }
+
+    @GET
+    @Path("/ruleset")
+    @Operation(summary = "The active ruleset: its version, when it was loaded, and its files with their sha-256")
+    public RulesetView ruleset() {
+        return RulesetView.of(rulesets.active());
+    }
+
+    @POST
+    @Path("/ruleset/reload")
+    @Operation(summary = "Compile the rules folder aside and swap it in; on any fault keep serving the old ruleset (422)")
+    public ReloadView reload() {
+        try {
+            RulesetService.Reload reload = rulesets.reload();
+            return new ReloadView(reload.previousVersion(), !reload.previousVersion().equals(reload.active().version()),
+                    reload.millis(), RulesetView.of(reload.active()));
+        } catch (RulesetException e) {
+            throw new ProblemException(422, "ruleset-invalid", "The ruleset cannot be used",
+                    "The rules folder does not compile; ruleset " + rulesets.active().version() + " is still active",
+                    e.faults().stream().map(f -> new Violation(f.file() + (f.line() > 0 ? ":" + f.line() : ""), f.message())).toList());
+        }
+    }
+}
