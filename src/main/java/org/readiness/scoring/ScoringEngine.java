@@ -30,10 +30,17 @@ import java.util.stream.Collectors;
 public final class ScoringEngine {
 
     public ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers) {
+        return score(ruleset, questionnaire, answers, true);
+    }
+
+    /** @param trace false only to measure what recording the fired rules costs; stored results always carry it */
+    ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers, boolean trace) {
         KieSession session = ruleset.kieBase().newKieSession();
         FiredRuleRecorder recorder = new FiredRuleRecorder();
         try {
-            session.addEventListener(recorder);
+            if (trace) {
+                session.addEventListener(recorder);
+            }
             insertFacts(session, questionnaire, answers);
             session.fireAllRules();
             List<Rating> ratings = facts(session, Rating.class);
