@@ -13,6 +13,12 @@ public interface ReadinessConfig {
 
     Questionnaires questionnaires();
 
+    /** Folder of the embedded H2 database file; used by quarkus.datasource.jdbc.url in the default build. */
+    @WithDefault("./data")
+    Path dataDir();
+
+    Seeds seeds();
+
     interface Rules {
         /** Folder of DRL files, one sub-folder per DRL package; relative paths resolve against the working directory. */
         @WithDefault("rules")
@@ -22,6 +28,16 @@ public interface ReadinessConfig {
     interface Questionnaires {
         /** Folder of questionnaire files, one per id and version. */
         @WithDefault("questionnaires")
+        Path path();
+    }
+
+    interface Seeds {
+        /** Load the demo organisations and assessments when the database holds no organisation yet. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Folder of seed files (*.yaml). */
+        @WithDefault("seeds")
         Path path();
     }
 }
