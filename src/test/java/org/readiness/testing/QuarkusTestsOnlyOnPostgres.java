@@ -1,31 +1,47 @@
 package org.readiness.testing;
 
-import org.junit.jupiter.api.extension.ConditionEvaluationResult;
-import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.engine.FilterResult;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.TestSource;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 
 import java.util.Arrays;
 
 /**
- * In the PostgreSQL run of the suite, skips test classes that start no Quarkus application: they never touch
- * the database and have run already on H2. Loaded only there (surefire execution "postgresql" turns on
- * extension auto-detection). Annotations are compared by name because Quarkus loads test classes in its
- * own class loader.
+ * In the PostgreSQL run of the suite, leaves out test classes that start no Quarkus application: they never
+ * touch the database and have run already on H2. They are filtered out before execution rather than
+ * skipped, so the run reports only what it ran. In the H2 run this filter keeps everything. Annotations are
+ * compared by name because Quarkus loads test classes in its own class loader.
  */
-public class QuarkusTestsOnlyOnPostgres implements ExecutionCondition {
+public class QuarkusTestsOnlyOnPostgres implements PostDiscoveryFilter {
 
     @Override
-    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        if (!TestDatabase.postgres() || context.getTestClass().isEmpty()) {
-            return ConditionEvaluationResult.enabled("not the PostgreSQL run");
+    public FilterResult apply(TestDescriptor descriptor) {
+        if (!TestDatabase.postgres()) {
+            return FilterResult.included("the H2 run runs every test");
         }
-        Class<?> outer = context.getTestClass().get();
-        while (outer.getEnclosingClass() != null) {
-            outer = outer.getEnclosingClass();
+        Class<?> test = testClass(descriptor.getSource().orElse(null));
+        if (test == null) {
+            return FilterResult.included("not a test class");
         }
-        boolean quarkus = Arrays.stream(outer.getAnnotations())
+        while (test.getEnclosingClass() != null) {
+            test = test.getEnclosingClass();
+        }
+        boolean quarkus = Arrays.stream(test.getAnnotations())
                 .anyMatch(a -> a.annotationType().getName().startsWith("io.quarkus.test.junit.Quarkus"));
-        return quarkus ? ConditionEvaluationResult.enabled("a Quarkus test")
-                : ConditionEvaluationResult.disabled("plain JUnit test: no database, it runs in the H2 run only");
+        return quarkus ? FilterResult.included("a Quarkus test")
+                : FilterResult.excluded("plain JUnit test: no database, it runs in the H2 run only");
+    }
+
+    private static Class<?> testClass(TestSource source) {
+        if (source instanceof ClassSource c) {
+            return c.getJavaClass();
+        }
+        if (source instanceof MethodSource m) {
+            return m.getJavaClass();
+        }
+        return null;
     }
 }
