@@ -2,7 +2,6 @@ package org.readiness.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -24,7 +23,9 @@ import org.readiness.scoring.ScoreResult;
 import org.readiness.scoring.ScoringService;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -198,21 +199,21 @@ public class AssessmentService {
     @Transactional
     public Page<AssessmentSummary> list(ListQuery query) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
-        Parameters parameters = new Parameters();
+        Map<String, Object> parameters = new HashMap<>();
         if (query.organisation() != null) {
             where.append(" and a.organisation.code = :organisation");
-            parameters.and("organisation", query.organisation());
+            parameters.put("organisation", query.organisation());
         }
         if (query.status() != null) {
             where.append(" and a.status = :status");
-            parameters.and("status", query.status());
+            parameters.put("status", query.status());
         }
         var em = Panache.getEntityManager();
         var select = em.createQuery("select a, r from Assessment a join fetch a.organisation"
                 + " left join AssessmentResult r on r.assessmentId = a.id" + where
                 + " order by a.createdAt desc, a.id", Object[].class);
         var count = em.createQuery("select count(a) from Assessment a" + where, Long.class);
-        parameters.map().forEach((k, v) -> {
+        parameters.forEach((k, v) -> {
             select.setParameter(k, v);
             count.setParameter(k, v);
         });

@@ -10,8 +10,8 @@ import org.junit.platform.launcher.PostDiscoveryFilter;
 import java.util.Arrays;
 
 /**
- * In the PostgreSQL run of the suite, leaves out test classes that start no Quarkus application: they never
- * touch the database and have run already on H2. They are filtered out before execution rather than
+ * In the PostgreSQL run of the suite, leaves out test classes that start no Quarkus application (they never
+ * touch the database and have run already on H2) and those marked {@link H2Only}. They are filtered out before execution rather than
  * skipped, so the run reports only what it ran. In the H2 run this filter keeps everything. Annotations are
  * compared by name because Quarkus loads test classes in its own class loader.
  */
@@ -31,6 +31,11 @@ public class QuarkusTestsOnlyOnPostgres implements PostDiscoveryFilter {
         }
         boolean quarkus = Arrays.stream(test.getAnnotations())
                 .anyMatch(a -> a.annotationType().getName().startsWith("io.quarkus.test.junit.Quarkus"));
+        boolean h2Only = Arrays.stream(test.getAnnotations())
+                .anyMatch(a -> a.annotationType().getName().equals(H2Only.class.getName()));
+        if (h2Only) {
+            return FilterResult.excluded("a test of the embedded H2 default");
+        }
         return quarkus ? FilterResult.included("a Quarkus test")
                 : FilterResult.excluded("plain JUnit test: no database, it runs in the H2 run only");
     }
