@@ -2,6 +2,7 @@ package org.readiness.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 
 import java.nio.file.Path;
 
@@ -13,6 +14,19 @@ public interface ReadinessConfig {
 
     Questionnaires questionnaires();
 
+    /**
+     * Folder of the embedded H2 database file; used by quarkus.datasource.jdbc.url in the default build. H2
+     * refuses a path that is implicitly relative ("data"), so one is refused here, naming this setting.
+     */
+    @WithDefault("./data")
+    @Pattern(regexp = DATA_DIR_PATTERN, message = "must be an absolute path or start with ./, ../ or ~/ "
+            + "(the embedded H2 database refuses implicitly relative paths), such as ./data")
+    String dataDir();
+
+    String DATA_DIR_PATTERN = "(/|\\./|\\.\\./|~/|[A-Za-z]:[\\\\/]).*";
+
+    Seeds seeds();
+
     interface Rules {
         /** Folder of DRL files, one sub-folder per DRL package; relative paths resolve against the working directory. */
         @WithDefault("rules")
@@ -22,6 +36,16 @@ public interface ReadinessConfig {
     interface Questionnaires {
         /** Folder of questionnaire files, one per id and version. */
         @WithDefault("questionnaires")
+        Path path();
+    }
+
+    interface Seeds {
+        /** Load the demo organisations and assessments when the database holds no organisation yet. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Folder of seed files (*.yaml). */
+        @WithDefault("seeds")
         Path path();
     }
 }

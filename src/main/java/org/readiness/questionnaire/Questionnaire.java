@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -13,7 +14,26 @@ import java.util.stream.Stream;
  * Immutable once loaded; a change of wording or scoring means a new version in a new file.
  */
 public record Questionnaire(String id, int version, String title, String description, String source,
-                            List<Theme> themes) {
+                            List<Theme> themes, Completeness completeness) {
+
+    /** A questionnaire that requires nothing before submission. */
+    public Questionnaire(String id, int version, String title, String description, String source, List<Theme> themes) {
+        this(id, version, title, description, source, themes, Completeness.NONE);
+    }
+
+    /**
+     * The questions a draft must answer before it can be submitted, resolved from the file's
+     * {@code completeness} section. Any answer the item accepts counts, "DONT_KNOW" included.
+     */
+    public record Completeness(List<String> required) {
+
+        public static final Completeness NONE = new Completeness(List.of());
+
+        /** The required questions not in {@code answered}, in questionnaire order. */
+        public List<String> missing(Set<String> answered) {
+            return required.stream().filter(q -> !answered.contains(q)).toList();
+        }
+    }
 
     public record Theme(String id, String title, String source, List<Enabler> enablers) {
     }

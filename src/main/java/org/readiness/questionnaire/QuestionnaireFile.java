@@ -8,7 +8,8 @@ import java.util.Map;
 /** The shape of a file under questionnaires/, as written by its authors (see docs/questionnaire-format.md). */
 @JsonIgnoreProperties(ignoreUnknown = false)
 record QuestionnaireFile(String id, Integer version, String title, String description, String source,
-                         Map<String, ScaleFile> scales, List<ThemeFile> themes, List<ItemFile> items) {
+                         Map<String, ScaleFile> scales, List<ThemeFile> themes, List<ItemFile> items,
+                         CompletenessFile completeness) {
 
     /** {@code type} is "anchored" (the default) or "percentage"; see docs/questionnaire-format.md. */
     record ScaleFile(String title, String type, List<PointFile> points) {
@@ -27,5 +28,9 @@ record QuestionnaireFile(String id, Integer version, String title, String descri
     /** {@code anchors} maps a scale value to wording specific to this item; unmapped values keep the scale's. */
     record ItemFile(String id, String enabler, String text, String guidance, Double weight, Boolean critical,
                     Boolean allowNotApplicable, String scale, Map<Integer, String> anchors, String source) {
+    }
+
+    /** What a draft must hold before it can be submitted; absent means nothing is required. */
+    record CompletenessFile(Boolean critical, List<String> items) {
     }
 }

@@ -100,6 +100,20 @@ public final class QuestionnaireLoader {
         checkScales(q.scales(), faults);
         Set<String> enablers = checkThemes(q.themes(), faults);
         checkItems(q, enablers, faults);
+        checkCompleteness(q, faults);
+    }
+
+    private static void checkCompleteness(QuestionnaireFile q, List<String> faults) {
+        if (q.completeness() == null || q.completeness().items() == null || q.items() == null) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        q.items().forEach(i -> ids.add(i.id()));
+        for (String id : q.completeness().items()) {
+            if (!ids.contains(id)) {
+                faults.add("completeness: unknown item " + id);
+            }
+        }
     }
 
     private static void checkScales(Map<String, ScaleFile> scales, List<String> faults) {
@@ -240,7 +254,22 @@ public final class QuestionnaireLoader {
                 t.source(), t.enablers().stream().map(e -> new Questionnaire.Enabler(e.id(), e.title(), e.summary(),
                         e.source(), q.items().stream().filter(i -> i.enabler().equals(e.id()))
                         .map(i -> resolve(i, q.scales().get(i.scale()))).toList())).toList())).toList();
-        return new Questionnaire(q.id(), q.version(), q.title(), q.description(), q.source(), themes);
+        return new Questionnaire(q.id(), q.version(), q.title(), q.description(), q.source(), themes,
+                completeness(q, themes));
+    }
+
+    /** Required items in questionnaire order: the critical ones (when asked for) and those listed. */
+    private static Questionnaire.Completeness completeness(QuestionnaireFile q, List<Questionnaire.Theme> themes) {
+        if (q.completeness() == null) {
+            return Questionnaire.Completeness.NONE;
+        }
+        boolean critical = Boolean.TRUE.equals(q.completeness().critical());
+        Set<String> listed = q.completeness().items() == null ? Set.of() : Set.copyOf(q.completeness().items());
+        List<String> required = themes.stream().flatMap(t -> t.enablers().stream()).flatMap(e -> e.items().stream())
+                .filter(i -> (critical && i.critical()) || listed.contains(i.id()))
+                .map(Questionnaire.Item::id)
+                .toList();
+        return new Questionnaire.Completeness(required);
     }
 
     private static Questionnaire.Item resolve(ItemFile i, ScaleFile scale) {

@@ -56,7 +56,11 @@ public class ScoringService {
         return engine.score(rulesets.active(), questionnaire, answers);
     }
 
-    private Optional<Questionnaire> questionnaire(JsonNode body, List<Violation> problems) {
+    /**
+     * Resolves {@code /questionnaire} and optional {@code /version} of a request body to a loaded questionnaire
+     * (the latest version when none is given), adding a problem with a pointer when it cannot.
+     */
+    public Optional<Questionnaire> questionnaire(JsonNode body, List<Violation> problems) {
         JsonNode id = body.get("questionnaire");
         JsonNode version = body.get("version");
         boolean versionOk = true;

@@ -19,7 +19,8 @@ class BrokenQuestionnaireStopsTheStartTest {
     public static class BrokenQuestionnaire implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("readiness.questionnaires.path", "src/test/resources/broken-questionnaires");
+            // Both paths are set: a profile override of an earlier main test can outlive its launch.
+            return Map.of("readiness.questionnaires.path", "src/test/resources/broken-questionnaires", "readiness.rules.path", "rules");
         }
     }
 

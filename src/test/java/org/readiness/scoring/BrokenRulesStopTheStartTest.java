@@ -19,7 +19,8 @@ class BrokenRulesStopTheStartTest {
     public static class BrokenRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("readiness.rules.path", "src/test/resources/broken-rules");
+            // Both paths are set: a profile override of an earlier main test can outlive its launch.
+            return Map.of("readiness.rules.path", "src/test/resources/broken-rules", "readiness.questionnaires.path", "questionnaires");
         }
     }
 

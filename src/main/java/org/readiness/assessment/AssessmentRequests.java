@@ -1,0 +1,117 @@
+package org.readiness.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.readiness.problem.ProblemException;
+import org.readiness.problem.RequestBody;
+import org.readiness.problem.Violation;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Reads what the assessment API is sent outside the answers: path ids, If-Match, list parameters, period. */
+public final class AssessmentRequests {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    public static final int DEFAULT_PAGE_SIZE = 20;
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    private AssessmentRequests() {
+    }
+
+    /** The filters and page of {@code GET /assessments}. */
+    public record ListQuery(String organisation, AssessmentStatus status, int page, int size) {
+    }
+
+    /** A path id that is not a UUID names no assessment: 404, the same as an unknown one. */
+    public static UUID id(String text) {
+        if (text == null || !text.matches(UUID_PATTERN)) {
+            throw notFound(text);
+        }
+        return UUID.fromString(text);
+    }
+
+    public static ProblemException notFound(Object id) {
+        return ProblemException.notFound("No assessment " + RequestBody.abbreviate(String.valueOf(id)));
+    }
+
+    /**
+     * The versions an {@code If-Match} header accepts; empty when the header is absent or "*" (any version).
+     * Versions travel as strong ETags, "3".
+     */
+    public static Optional<Set<Long>> ifMatch(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            return Optional.empty();
+        }
+        Set<Long> versions = new HashSet<>();
+        for (String tag : header.split(",")) {
+            String t = tag.strip();
+            if (!t.matches("\"[0-9]{1,18}\"")) {
+                throw ProblemException.invalid("If-Match must list ETags as sent by GET, such as \"3\"",
+                        List.of(new Violation("If-Match", "not an ETag of this API: " + RequestBody.abbreviate(t))));
+            }
+            versions.add(Long.parseLong(t.substring(1, t.length() - 1)));
+        }
+        return Optional.of(versions);
+    }
+
+    public static ListQuery listQuery(String organisation, String status, String page, String size) {
+        List<Violation> problems = new ArrayList<>();
+        AssessmentStatus parsedStatus = null;
+        if (status != null && !status.isEmpty()) {
+            try {
+                parsedStatus = AssessmentStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Violation("status", "must be DRAFT or SUBMITTED; found " + RequestBody.abbreviate(status)));
+            }
+        }
+        int parsedPage = number(page, "page", 0, 0, Integer.MAX_VALUE, problems);
+        int parsedSize = number(size, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.size() + " problem(s) found in the query", problems);
+        }
+        return new ListQuery(organisation == null || organisation.isEmpty() ? null : organisation, parsedStatus,
+                parsedPage, parsedSize);
+    }
+
+    private static int number(String text, String name, int fallback, int min, int max, List<Violation> problems) {
+        if (text == null || text.isEmpty()) {
+            return fallback;
+        }
+        if (!text.matches("[0-9]{1,9}") || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
+            problems.add(new Violation(name, "must be a whole number from " + min
+                    + (max == Integer.MAX_VALUE ? " up" : " to " + max) + "; found " + RequestBody.abbreviate(text)));
+            return fallback;
+        }
+        return Integer.parseInt(text);
+    }
+
+    /**
+     * The period an assessment describes: a month ("2025-03") or a day ("2025-03-31"), kept as sent so that
+     * periods sort in time order as text.
+     */
+    static String period(JsonNode body, List<Violation> problems) {
+        String period = RequestBody.text(body, "period", true, 10, problems);
+        if (period == null) {
+            return null;
+        }
+        try {
+            int year = period.matches("[0-9]{4}-[0-9]{2}") ? YearMonth.parse(period).getYear()
+                    : period.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(period).getYear() : -1;
+            if (year >= 2000 && year <= 2100) {
+                return period;
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        problems.add(new Violation("/period", "must be a month (YYYY-MM) or a day (YYYY-MM-DD) from 2000 to 2100; found "
+                + RequestBody.abbreviate(period)));
+        return null;
+    }
+}

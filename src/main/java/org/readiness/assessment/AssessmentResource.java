@@ -1,0 +1,157 @@
+package org.readiness.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.readiness.assessment.AssessmentService.Submission;
+import org.readiness.assessment.AssessmentViews.AssessmentSummary;
+import org.readiness.assessment.AssessmentViews.AssessmentView;
+import org.readiness.assessment.AssessmentViews.Page;
+import org.readiness.identity.CurrentUser;
+import org.readiness.problem.ProblemException;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Drafts, submission and stored results. Path ids are UUIDs; one that is not names no assessment (404).
+ * Writes to a draft accept {@code If-Match} with the ETag from GET; a stale one is refused with 409.
+ */
+@Path("/api/v1/assessments")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+    private static final String IF_MATCH = "Optional: the ETag read with GET; the write is refused (409) if the "
+            + "assessment changed since";
+
+    /** Stored results are sent as the JSON text they were stored as; say its encoding like every other response. */
+    private static final String JSON_UTF8 = MediaType.APPLICATION_JSON + ";charset=UTF-8";
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start a draft assessment",
+            description = "Body: {\"organisation\": code, \"questionnaire\": id, \"version\": n (optional, latest if "
+                    + "omitted), \"scope\": service area (optional), \"period\": \"YYYY-MM\" or \"YYYY-MM-DD\"}")
+    @APIResponse(responseCode = "201", description = "Created; Location names the draft, ETag is its version")
+    @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer; an "
+            + "unknown organisation or questionnaire is one of them")
+    public Response create(JsonNode body) {
+        AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
+        return Response.created(URI.create(AssessmentViews.href(created.id()))).tag(etag(created)).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "Assessments, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "{\"items\": [...], \"page\", \"size\", \"total\"}")
+    @APIResponse(responseCode = "400", description = "A status, page or size that is not valid")
+    public Page<AssessmentSummary> list(
+            @Parameter(description = "Organisation code") @QueryParam("organisation") String organisation,
+            @Parameter(description = "DRAFT or SUBMITTED") @QueryParam("status") String status,
+            @Parameter(description = "From 0 (default 0)") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100 (default 20)") @QueryParam("size") String size) {
+        return assessments.list(AssessmentRequests.listQuery(organisation, status, page, size));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One assessment with its answers; the ETag header carries its version")
+    @APIResponse(responseCode = "404", description = "No such assessment")
+    public Response get(@PathParam("id") String id) {
+        AssessmentView view = assessments.get(AssessmentRequests.id(id));
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @PUT
+    @Path("/{id}/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Save answers to a draft (merge)",
+            description = "Body: {\"answers\": [{\"question\": item id, \"value\": 0-4 | \"NA\" | \"DONT_KNOW\", "
+                    + "\"evidence\": text}]}. Each answer sent replaces what its question held, evidence included; "
+                    + "questions not sent keep their answers. To remove one, DELETE /answers/{question}.")
+    @APIResponse(responseCode = "200", description = "The draft as saved; ETag is its new version")
+    @APIResponse(responseCode = "400", description = "Every problem in the answers, each with a JSON pointer; nothing is saved")
+    @APIResponse(responseCode = "409", description = "Submitted already, or changed since the If-Match version")
+    public Response saveAnswers(@PathParam("id") String id,
+                                @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                JsonNode body) {
+        UUID uuid = AssessmentRequests.id(id);
+        AssessmentView view = assessments.saveAnswers(uuid, AssessmentRequests.ifMatch(ifMatch), body, user.stamp());
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @DELETE
+    @Path("/{id}/answers/{question}")
+    @Operation(summary = "Remove the answer to one question of a draft")
+    @APIResponse(responseCode = "200", description = "The draft without that answer; ETag is its new version")
+    @APIResponse(responseCode = "404", description = "No such assessment, or it has no answer to that question")
+    @APIResponse(responseCode = "409", description = "Submitted already, or changed since the If-Match version")
+    public Response removeAnswer(@PathParam("id") String id, @PathParam("question") String question,
+                                 @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        UUID uuid = AssessmentRequests.id(id);
+        AssessmentView view = assessments.removeAnswer(uuid, question, AssessmentRequests.ifMatch(ifMatch), user.stamp());
+        return Response.ok(view).tag(etag(view)).build();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    @Operation(summary = "Submit a draft: check completeness, score it, store the result",
+            description = "Repeating it returns the stored result and writes nothing.")
+    @APIResponse(responseCode = "201", description = "Submitted now; the body is the stored result")
+    @APIResponse(responseCode = "200", description = "Submitted before; the body is the result stored then")
+    @APIResponse(responseCode = "409", description = "Changed since the If-Match version, or by a concurrent edit")
+    @APIResponse(responseCode = "422", description = "Required questions are unanswered; each is listed")
+    public Response submit(@PathParam("id") String id,
+                           @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        UUID uuid = AssessmentRequests.id(id);
+        Submission submission;
+        try {
+            submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp());
+        } catch (ProblemException e) {
+            // Two submits raced: the loser's version check failed because the winner submitted. Both asked
+            // for the same thing, so the loser gets the stored result too.
+            if (e.status() == 409 && assessments.isSubmitted(uuid)) {
+                submission = assessments.submit(uuid, Optional.empty(), user.stamp());
+            } else {
+                throw e;
+            }
+        }
+        URI result = URI.create(AssessmentViews.href(uuid) + "/result");
+        Response.ResponseBuilder response = submission.created() ? Response.created(result) : Response.ok();
+        return response.header(HttpHeaders.CONTENT_LOCATION, result).type(JSON_UTF8).entity(submission.json()).build();
+    }
+
+    @GET
+    @Path("/{id}/result")
+    @Operation(summary = "The result stored at submission, exactly as it was returned then")
+    @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
+    public Response result(@PathParam("id") String id) {
+        return Response.ok(assessments.result(AssessmentRequests.id(id)), JSON_UTF8).build();
+    }
+
+    private static EntityTag etag(AssessmentView view) {
+        return new EntityTag(String.valueOf(view.version()));
+    }
+}

@@ -1,0 +1,268 @@
+package org.readiness.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.readiness.assessment.AssessmentRequests.ListQuery;
+import org.readiness.assessment.AssessmentViews.AssessmentSummary;
+import org.readiness.assessment.AssessmentViews.AssessmentView;
+import org.readiness.assessment.AssessmentViews.Page;
+import org.readiness.identity.Stamp;
+import org.readiness.organisation.Organisation;
+import org.readiness.persistence.Conflicts;
+import org.readiness.problem.ProblemException;
+import org.readiness.problem.RequestBody;
+import org.readiness.problem.Violation;
+import org.readiness.questionnaire.Questionnaire;
+import org.readiness.questionnaire.QuestionnaireCatalog;
+import org.readiness.scoring.AnswerValidator;
+import org.readiness.scoring.GivenAnswer;
+import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.ScoringService;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The assessment lifecycle. Each public method is one transaction: a request is checked in full before
+ * anything is written, and a write that fails part-way leaves nothing behind.
+ */
+@ApplicationScoped
+public class AssessmentService {
+
+    private static final Set<String> CREATE_FIELDS = Set.of("organisation", "questionnaire", "version", "scope", "period");
+    private static final String RACED = "The assessment was changed by another request at the same time; "
+            + "read it again (GET) and repeat the change";
+
+    @Inject
+    QuestionnaireCatalog catalog;
+
+    @Inject
+    ScoringService scoring;
+
+    @Inject
+    ResultStore results;
+
+    private final AnswerValidator validator = new AnswerValidator();
+
+    /** The stored result of a submission, and whether this call stored it. */
+    public record Submission(String json, boolean created) {
+    }
+
+    /**
+     * Starts a draft from {@code {"organisation","questionnaire","version"?,"scope"?,"period"}}. An unknown
+     * organisation or questionnaire is a problem in the body (400 with a pointer), not a missing resource.
+     */
+    @Transactional
+    public AssessmentView create(JsonNode body, UUID id, Stamp stamp) {
+        RequestBody.requireObject(body, "organisation, questionnaire and period");
+        List<Violation> problems = new ArrayList<>();
+        RequestBody.unknownFields(body, CREATE_FIELDS, problems);
+        String code = RequestBody.text(body, "organisation", true, 9, problems);
+        Optional<Organisation> organisation = code == null ? Optional.empty() : Organisation.findByCode(code);
+        if (code != null && organisation.isEmpty()) {
+            problems.add(new Violation("/organisation", "no organisation " + RequestBody.abbreviate(code)));
+        }
+        Optional<Questionnaire> questionnaire = scoring.questionnaire(body, problems);
+        String scope = RequestBody.text(body, "scope", false, 200, problems);
+        String period = AssessmentRequests.period(body, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.size() + " problem(s) found in the assessment", problems);
+        }
+        Assessment a = new Assessment();
+        a.id = id;
+        a.organisation = organisation.orElseThrow();
+        a.scope = scope;
+        a.questionnaireId = questionnaire.orElseThrow().id();
+        a.questionnaireVersion = questionnaire.orElseThrow().version();
+        a.period = period;
+        a.status = AssessmentStatus.DRAFT;
+        a.createdBy = stamp.by();
+        a.createdAt = stamp.at();
+        a.updatedAt = stamp.at();
+        Conflicts.write("An assessment with id " + id + " exists already", () -> {
+            a.persist();
+            return a;
+        });
+        return AssessmentView.of(a, null);
+    }
+
+    /**
+     * Merges {@code {"answers":[...]}} into a draft: each answer sent replaces what its question held (value
+     * and evidence); questions not sent keep theirs. Answers are checked exactly as for what-if scoring.
+     */
+    @Transactional
+    public AssessmentView saveAnswers(UUID id, Optional<Set<Long>> ifMatch, JsonNode body, Stamp stamp) {
+        Assessment a = editableDraft(id, ifMatch);
+        RequestBody.requireObject(body, "answers");
+        List<Violation> problems = new ArrayList<>();
+        RequestBody.unknownFields(body, Set.of("answers"), problems);
+        List<GivenAnswer> given = validator.validate(questionnaire(a), body.get("answers"), "/answers", problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.size() + " problem(s) found in the answers", problems);
+        }
+        if (!given.isEmpty()) {
+            Conflicts.write(RACED, () -> {
+                claim(a, stamp);
+                for (GivenAnswer answer : given) {
+                    a.answer(answer.question()).ifPresentOrElse(stored -> stored.set(answer), () -> {
+                        AssessmentAnswer added = new AssessmentAnswer();
+                        added.assessment = a;
+                        added.question = answer.question();
+                        added.set(answer);
+                        a.answers.add(added);
+                    });
+                }
+                return a;
+            });
+        }
+        return AssessmentView.of(a, null);
+    }
+
+    /** Removes the answer to one question of a draft, so that it counts as unanswered again. */
+    @Transactional
+    public AssessmentView removeAnswer(UUID id, String question, Optional<Set<Long>> ifMatch, Stamp stamp) {
+        Assessment a = editableDraft(id, ifMatch);
+        AssessmentAnswer answer = a.answer(question).orElseThrow(() -> ProblemException.notFound(
+                "Assessment " + id + " has no answer to question " + RequestBody.abbreviate(question)));
+        Conflicts.write(RACED, () -> {
+            claim(a, stamp);
+            a.answers.remove(answer);
+            return a;
+        });
+        return AssessmentView.of(a, null);
+    }
+
+    /**
+     * Checks completeness, scores under the active ruleset and stores the result together with the status
+     * change. A submitted assessment returns its stored result and writes nothing, whatever If-Match says.
+     */
+    @Transactional
+    public Submission submit(UUID id, Optional<Set<Long>> ifMatch, Stamp stamp) {
+        Assessment a = find(id);
+        if (a.submitted()) {
+            return new Submission(storedResult(a).json, false);
+        }
+        requireVersion(a, ifMatch);
+        Questionnaire questionnaire = questionnaire(a);
+        List<String> missing = questionnaire.completeness()
+                .missing(a.answers.stream().map(x -> x.question).collect(Collectors.toSet()));
+        if (!missing.isEmpty()) {
+            throw new ProblemException(422, "incomplete-assessment", "The assessment is not complete",
+                    "Answer every required question before submitting (\"DONT_KNOW\" counts as an answer); "
+                            + missing.size() + " missing", missing.stream()
+                    .map(q -> new Violation(q, "required question not answered: "
+                            + questionnaire.itemsById().get(q).item().text()))
+                    .toList());
+        }
+        ScoreResult score = scoring.score(questionnaire, a.answers.stream().map(AssessmentAnswer::given).toList());
+        String json = Conflicts.write(RACED, () -> {
+            a.status = AssessmentStatus.SUBMITTED;
+            a.submittedBy = stamp.by();
+            a.submittedAt = stamp.at();
+            claim(a, stamp);
+            return results.store(a, score, stamp.at());
+        });
+        return new Submission(json, true);
+    }
+
+    @Transactional
+    public AssessmentView get(UUID id) {
+        Assessment a = find(id);
+        return AssessmentView.of(a, a.submitted() ? storedResult(a) : null);
+    }
+
+    /** The stored result as first written; 404 while the assessment is a draft. */
+    @Transactional
+    public String result(UUID id) {
+        Assessment a = find(id);
+        if (!a.submitted()) {
+            throw ProblemException.notFound("Assessment " + id + " is a draft: it has no result until it is submitted");
+        }
+        return storedResult(a).json;
+    }
+
+    @Transactional
+    public boolean isSubmitted(UUID id) {
+        return find(id).submitted();
+    }
+
+    /** Newest first. An organisation code that matches none gives an empty page, like any other filter. */
+    @Transactional
+    public Page<AssessmentSummary> list(ListQuery query) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (query.organisation() != null) {
+            where.append(" and a.organisation.code = :organisation");
+            parameters.put("organisation", query.organisation());
+        }
+        if (query.status() != null) {
+            where.append(" and a.status = :status");
+            parameters.put("status", query.status());
+        }
+        var em = Panache.getEntityManager();
+        var select = em.createQuery("select a, r from Assessment a join fetch a.organisation"
+                + " left join AssessmentResult r on r.assessmentId = a.id" + where
+                + " order by a.createdAt desc, a.id", Object[].class);
+        var count = em.createQuery("select count(a) from Assessment a" + where, Long.class);
+        parameters.forEach((k, v) -> {
+            select.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<AssessmentSummary> items = select.setFirstResult(query.page() * query.size()).setMaxResults(query.size())
+                .getResultList().stream()
+                .map(row -> AssessmentSummary.of((Assessment) row[0], (AssessmentResult) row[1]))
+                .toList();
+        return new Page<>(items, query.page(), query.size(), count.getSingleResult());
+    }
+
+    private Assessment find(UUID id) {
+        return Assessment.<Assessment>findByIdOptional(id).orElseThrow(() -> AssessmentRequests.notFound(id));
+    }
+
+    private Assessment editableDraft(UUID id, Optional<Set<Long>> ifMatch) {
+        Assessment a = find(id);
+        if (a.submitted()) {
+            throw Conflicts.conflict("Assessment " + id + " was submitted on " + a.submittedAt
+                    + "; a submitted assessment and its result never change. Start a new assessment instead.");
+        }
+        requireVersion(a, ifMatch);
+        return a;
+    }
+
+    private static void requireVersion(Assessment a, Optional<Set<Long>> ifMatch) {
+        if (ifMatch.isPresent() && !ifMatch.get().contains(a.version)) {
+            throw Conflicts.conflict("Assessment " + a.id + " is at version \"" + a.version + "\", not "
+                    + ifMatch.get().stream().map(v -> "\"" + v + "\"").sorted().collect(Collectors.joining(", "))
+                    + ": it was changed since you read it. Read it again (GET) and repeat the change.");
+        }
+    }
+
+    /**
+     * Writes the assessment row first, with its version check, so that of two concurrent writers the second
+     * waits on the row and then fails on the version, before it has written any answer.
+     */
+    private static void claim(Assessment a, Stamp stamp) {
+        a.updatedAt = stamp.at();
+        Panache.getEntityManager().flush();
+    }
+
+    private Questionnaire questionnaire(Assessment a) {
+        return catalog.find(a.questionnaireId, a.questionnaireVersion).orElseThrow(() -> new IllegalStateException(
+                "Assessment " + a.id + " uses questionnaire " + a.questionnaireId + " version "
+                        + a.questionnaireVersion + ", which is no longer in the questionnaires folder"));
+    }
+
+    private AssessmentResult storedResult(Assessment a) {
+        return results.find(a.id).orElseThrow(() -> new IllegalStateException(
+                "Assessment " + a.id + " is submitted but has no stored result"));
+    }
+}

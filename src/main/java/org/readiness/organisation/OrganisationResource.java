@@ -1,0 +1,67 @@
+package org.readiness.organisation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.readiness.identity.CurrentUser;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+@Path("/api/v1/organisations")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganisationResource {
+
+    /** An organisation as the API shows it: named by its code, never by the database id. */
+    public record OrganisationView(String code, String name, OrganisationType type, String region,
+                                   String createdBy, Instant createdAt) {
+        public static OrganisationView of(Organisation o) {
+            return new OrganisationView(o.code, o.name, o.type, o.region, o.createdBy, o.createdAt);
+        }
+    }
+
+    @Inject
+    OrganisationService organisations;
+
+    @Inject
+    CurrentUser user;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register an organisation",
+            description = "Body: {\"code\": \"S12000035\", \"name\": text, \"type\": LOCAL_AUTHORITY | HEALTH_BOARD | "
+                    + "THIRD_SECTOR | OTHER, \"region\": text (optional)}. The code is a Scottish statistical code "
+                    + "(S followed by 8 digits) or a Scottish charity number (SC followed by 6 digits).")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new organisation")
+    @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
+    @APIResponse(responseCode = "409", description = "An organisation with this code exists already")
+    public Response create(JsonNode body) {
+        Organisation created = organisations.create(organisations.read(body), user.stamp());
+        return Response.created(URI.create("/api/v1/organisations/" + created.code))
+                .entity(OrganisationView.of(created)).build();
+    }
+
+    @GET
+    @Operation(summary = "Every organisation, by name")
+    public List<OrganisationView> list() {
+        return organisations.list().stream().map(OrganisationView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Operation(summary = "One organisation")
+    @APIResponse(responseCode = "404", description = "No organisation has this code")
+    public OrganisationView get(@PathParam("code") String code) {
+        return OrganisationView.of(organisations.get(code));
+    }
+}

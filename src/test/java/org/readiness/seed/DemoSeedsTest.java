@@ -1,0 +1,152 @@
+package org.readiness.seed;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.readiness.testing.TestDatabase;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The demo seeds load into an empty database at start-up, once, and say what the report says of sites like
+ * the three trial areas. Runs on a database of its own, because seeding needs an empty one.
+ */
+@QuarkusTest
+@TestProfile(DemoSeedsTest.WithSeeds.class)
+class DemoSeedsTest {
+
+    static final String ARGYLL = "S12000035";
+    static final String GLASGOW = "S12000049";
+    static final String MIDLOTHIAN = "S12000019";
+
+    public static class WithSeeds implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("readiness.seeds.enabled", "true");
+        }
+
+        @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(TestDatabase.class, Map.of(TestDatabase.DATABASE, "seeds")));
+        }
+    }
+
+    @Inject
+    DemoSeeds seeds;
+
+    @Inject
+    AgroalDataSource db;
+
+    @Test
+    void loadsTheThreeTrialAreasWithTwoSubmittedAssessmentsMonthsApart() {
+        given().get("/api/v1/organisations").then().statusCode(200)
+                .body("code", containsInAnyOrder(ARGYLL, GLASGOW, MIDLOTHIAN))
+                .body("name", containsInAnyOrder("Argyll and Bute Council", "Glasgow City Council", "Midlothian Council"))
+                .body("type", everyItem(equalTo("LOCAL_AUTHORITY")));
+        for (String code : List.of(ARGYLL, GLASGOW, MIDLOTHIAN)) {
+            JsonPath page = given().get("/api/v1/assessments?status=SUBMITTED&organisation=" + code)
+                    .then().statusCode(200).body("items.period", contains("2025-10", "2025-03")).extract().jsonPath();
+            Instant later = Instant.parse(page.getString("items[0].submittedAt"));
+            Instant earlier = Instant.parse(page.getString("items[1].submittedAt"));
+            assertTrue(Duration.between(earlier, later).toDays() > 150, code + " submissions months apart");
+            given().get("/api/v1/assessments/" + page.getString("items[0].id")).then()
+                    .body("createdBy", equalTo("demo-seed")).body("submittedBy", equalTo("demo-seed"))
+                    .body("answers.size()", equalTo(65));
+        }
+    }
+
+    @Test
+    void argyllLikeSiteIsHeldBackByTheMissingLeadThenMovesOn() {
+        JsonPath before = result("5eed0035-0000-4000-8000-000000202503");
+        JsonPath after = result("5eed0035-0000-4000-8000-000000202510");
+        assertTrue(before.getList("trace.rule").contains("GATE-NO-LEAD"));
+        assertEquals("REC-DL-APPOINT", before.getString("recommendations[0].id"));
+        assertTrue(!after.getList("trace.rule").contains("GATE-NO-LEAD"));
+        assertTrue(enabler(after, "dedicated-lead", "score") instanceof Number s
+                && s.doubleValue() > ((Number) enabler(before, "dedicated-lead", "score")).doubleValue());
+        assertEquals("GETTING_STARTED", enabler(before, "dedicated-lead", "band"));
+        assertEquals("DEVELOPING", before.getString("overall.band"));
+        assertEquals("ESTABLISHED", after.getString("overall.band"));
+    }
+
+    @Test
+    void glasgowLikeSiteHasEmbeddedGovernanceAndLearnsToSupportLivedExperience() {
+        JsonPath before = result("5eed0049-0000-4000-8000-000000202503");
+        JsonPath after = result("5eed0049-0000-4000-8000-000000202510");
+        assertEquals("EMBEDDED", enabler(before, "governance", "band"));
+        assertEquals("EMBEDDED", enabler(after, "governance", "band"));
+        assertTrue(before.getList("trace.rule").contains("GATE-LIVED-EXPERIENCE-UNSUPPORTED"));
+        assertTrue(before.getList("recommendations.id").contains("REC-LE-SUPPORT"));
+        assertTrue(!after.getList("trace.rule").contains("GATE-LIVED-EXPERIENCE-UNSUPPORTED"));
+        assertEquals("ESTABLISHED", after.getString("overall.band"));
+    }
+
+    @Test
+    void midlothianLikeSiteStartsTrainingLedThenPlansForTransformation() {
+        JsonPath before = result("5eed0019-0000-4000-8000-000000202503");
+        JsonPath after = result("5eed0019-0000-4000-8000-000000202510");
+        assertTrue(before.getList("trace.rule").contains("PATTERN-TRAINING-LED"));
+        assertTrue(before.getList("trace.rule").contains("PATTERN-TRAINED-WITHOUT-NEEDS-ANALYSIS"));
+        assertEquals("REC-SP-TRANSFORM", before.getString("recommendations[0].id"));
+        assertEquals("DEVELOPING", enabler(before, "strategic-plan", "band"));
+        assertEquals("ESTABLISHED", enabler(after, "strategic-plan", "band"));
+        assertTrue(!after.getList("trace.rule").contains("PATTERN-TRAINING-LED"));
+        assertTrue(!after.getList("trace.rule").contains("PATTERN-TRAINED-WITHOUT-NEEDS-ANALYSIS"));
+    }
+
+    @Test
+    void leavesAScopedDraftOpenToWorkOn() {
+        given().get("/api/v1/assessments/5eed0019-0000-4000-8000-000000202603").then().statusCode(200)
+                .body("status", equalTo("DRAFT")).body("scope", equalTo("Justice social work"))
+                .body("answers.question", containsInAnyOrder("DL-01", "SR-03", "SP-02", "GV-01", "PT-02"));
+        given().post("/api/v1/assessments/5eed0019-0000-4000-8000-000000202603/submit").then().statusCode(422)
+                .body("errors.pointer", contains("PT-01"));
+    }
+
+    @Test
+    void seedingAgainChangesNothing() {
+        long organisations = count("organisation");
+        long assessments = count("assessment");
+        long answers = count("assessment_answer");
+        long results = count("assessment_result");
+        assertEquals(0, seeds.seedIfEmpty());
+        assertEquals(List.of(organisations, assessments, answers, results),
+                List.of(count("organisation"), count("assessment"), count("assessment_answer"), count("assessment_result")));
+        given().get("/api/v1/assessments?organisation=" + ARGYLL).then().body("total", equalTo(2))
+                .body("items.period", not(hasItem("2026-03")));
+    }
+
+    private static JsonPath result(String id) {
+        return given().get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Object enabler(JsonPath result, String id, String field) {
+        return result.get("enablers.find { it.id == '" + id + "' }." + field);
+    }
+
+    private long count(String table) {
+        return org.readiness.testing.Api.rows(db, table);
+    }
+}
