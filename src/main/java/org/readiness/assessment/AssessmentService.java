@@ -224,6 +224,23 @@ public class AssessmentService {
         return new Page<>(items, query.page(), query.size(), count.getSingleResult());
     }
 
+    /** A submitted assessment as stored, for replay, explanation and impact analysis. */
+    public record Stored(UUID id, String organisation, String organisationName, String scope, String period,
+                         Questionnaire questionnaire, List<GivenAnswer> answers, String resultJson, String rulesetVersion) {
+    }
+
+    /** The stored answers and result of a submitted assessment; 404 for a draft, which has no result yet. */
+    @Transactional
+    public Stored stored(UUID id) {
+        Assessment a = find(id);
+        if (!a.submitted()) {
+            throw ProblemException.notFound("Assessment " + id + " is a draft: it has no result until it is submitted");
+        }
+        AssessmentResult result = storedResult(a);
+        return new Stored(a.id, a.organisation.code, a.organisation.name, a.scope, a.period, questionnaire(a),
+                a.answers.stream().map(AssessmentAnswer::given).toList(), result.json, result.rulesetVersion);
+    }
+
     private Assessment find(UUID id) {
         return Assessment.<Assessment>findByIdOptional(id).orElseThrow(() -> AssessmentRequests.notFound(id));
     }

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.readiness.audit.RulesetArchive;
+import org.readiness.scoring.Firing;
+
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.readiness.scoring.ScoreResult;
 
 import java.time.Instant;
@@ -19,6 +24,9 @@ public class ResultStore {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    RulesetArchive archive;
 
     /** Stores the result of {@code assessment} with its theme and enabler ratings; returns the JSON stored. */
     public String store(Assessment assessment, ScoreResult score, Instant submittedAt) {
@@ -43,6 +51,20 @@ public class ResultStore {
                 t.band(), t.scoredEnablers(), t.enablers()));
         score.enablers().forEach(e -> rating(assessment.id, ResultRating.Level.ENABLER, e.id(), e.theme(), e.score(),
                 e.band(), e.answered(), e.items()));
+        score.trace().stream().collect(Collectors.groupingBy(Firing::rule, TreeMap::new, Collectors.counting()))
+                .forEach((rule, firings) -> {
+                    ResultFiredRule row = new ResultFiredRule();
+                    row.key = new ResultFiredRule.Key(assessment.id, rule);
+                    row.firings = firings.intValue();
+                    row.persist();
+                });
+        score.recommendations().forEach(r -> {
+            ResultRecommendation row = new ResultRecommendation();
+            row.key = new ResultRecommendation.Key(assessment.id, r.id(), r.enabler());
+            row.rank = r.rank();
+            row.persist();
+        });
+        archive.ensureKept(score.ruleset().version());
         return json;
     }
 

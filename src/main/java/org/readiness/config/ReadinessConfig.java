@@ -31,6 +31,10 @@ public interface ReadinessConfig {
         /** Folder of DRL files, one sub-folder per DRL package; relative paths resolve against the working directory. */
         @WithDefault("rules")
         Path path();
+
+        /** Folder whose sub-folders are candidate rulesets that impact analysis may name. */
+        @WithDefault("rules-drafts")
+        Path draftsPath();
     }
 
     interface Questionnaires {

@@ -9,9 +9,15 @@ import org.readiness.config.ReadinessConfig;
 import org.readiness.questionnaire.QuestionnaireCatalog;
 import org.readiness.questionnaire.Questionnaire;
 
+import jakarta.enterprise.event.Event;
+
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Holds the active ruleset. It is compiled once at start-up from the rules folder; a DRL fault stops the
@@ -29,13 +35,26 @@ public class RulesetService {
     @Inject
     QuestionnaireCatalog questionnaires;
 
+    @Inject
+    Event<Ruleset> loaded;
+
     private final AtomicReference<Ruleset> active = new AtomicReference<>();
+
+    /** Rulesets built by this process, most recently used last, so replays of recent versions need no rebuild. */
+    private final Map<String, Ruleset> built = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Ruleset> eldest) {
+            return size() > KEEP_BUILT && !eldest.getKey().equals(active.get().version());
+        }
+    };
+    private static final int KEEP_BUILT = 8;
 
     @PostConstruct
     void load() {
         long started = System.nanoTime();
         Ruleset ruleset = compiler().compile(config.rules().path());
         active.set(ruleset);
+        remember(ruleset);
         LOG.infof("Loaded ruleset %s (%d rules in %d files) from %s in %d ms", ruleset.version(), ruleset.rules().size(),
                 ruleset.files().size(), config.rules().path(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -54,6 +73,7 @@ public class RulesetService {
         long started = System.nanoTime();
         Ruleset candidate = compiler().compile(config.rules().path());
         Ruleset previous = active.getAndSet(candidate);
+        remember(candidate);
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.infof("Reloaded ruleset %s (was %s) in %d ms", candidate.version(), previous.version(), millis);
         return new Reload(previous.version(), candidate, millis);
@@ -61,6 +81,45 @@ public class RulesetService {
 
     /** What a reload did: the version it replaced, the ruleset now active, and how long the build took. */
     public record Reload(String previousVersion, Ruleset active, long millis) {
+    }
+
+    /**
+     * The ruleset of {@code version}: one built by this process, or else built from {@code files} (the stored
+     * contents of that version). Refuses files whose digest is not {@code version}, so a replay can never run
+     * under rules other than those it names.
+     */
+    public Ruleset forVersion(String version, Supplier<Optional<Map<String, String>>> files) {
+        synchronized (built) {
+            Ruleset known = built.get(version);
+            if (known != null) {
+                return known;
+            }
+        }
+        Map<String, String> contents = files.get().orElseThrow(() -> new RulesetException(version,
+                java.util.List.of(new RulesetFault(null, 0, "ruleset version " + version + " is not kept"))));
+        Ruleset ruleset = compiler().compile(contents, "ruleset " + version.substring(0, 12));
+        if (!ruleset.version().equals(version)) {
+            throw new IllegalStateException("Stored files of ruleset " + version + " digest to " + ruleset.version());
+        }
+        synchronized (built) {
+            built.put(version, ruleset);
+        }
+        return ruleset;
+    }
+
+    /** Keeps a built ruleset for reuse and tells observers (the archive) it exists. */
+    private void remember(Ruleset ruleset) {
+        synchronized (built) {
+            built.put(ruleset.version(), ruleset);
+        }
+        loaded.fire(ruleset);
+    }
+
+    /** A ruleset built by this process, if it still holds it. */
+    public Optional<Ruleset> built(String version) {
+        synchronized (built) {
+            return Optional.ofNullable(built.get(version));
+        }
     }
 
     /** A compiler that accepts exactly the enablers and themes of the loaded questionnaires. */

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record ScoreResult(QuestionnaireRef questionnaire, RulesetRef ruleset, Overall overall, List<ThemeRating> themes,
                           List<EnablerRating> enablers, List<RankedRecommendation> recommendations,
-                          List<FiredRuleRecorder.Firing> trace, String note) {
+                          List<Firing> trace, String note) {
 
     /** Shown with every result: the bands are for comparison and planning, not a validated measure. */
     public static final String BANDS_NOTE = "Bands are conventions for comparing sites and planning next steps; "

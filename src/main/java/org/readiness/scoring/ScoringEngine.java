@@ -57,9 +57,11 @@ public final class ScoringEngine {
             session.insert(new Theme(t.id(), t.enablers().size()));
             t.enablers().forEach(e -> session.insert(new EnablerFact(e.id(), t.id(), e.items().size())));
         });
-        for (GivenAnswer given : answers) {
-            session.insert(Answer.of(items.get(given.question()), given));
-        }
+        // In questionnaire order, whatever order the answers came in: the trace then reads the same for the
+        // same answers, which is what lets a replay of a stored result compare identical.
+        List<String> order = List.copyOf(items.keySet());
+        answers.stream().sorted(Comparator.comparingInt(g -> order.indexOf(g.question())))
+                .forEach(given -> session.insert(Answer.of(items.get(given.question()), given)));
     }
 
     private static <T> List<T> facts(KieSession session, Class<T> type) {
@@ -67,7 +69,7 @@ public final class ScoringEngine {
     }
 
     private static ScoreResult assemble(Ruleset ruleset, Questionnaire q, List<Rating> ratings,
-                                        List<Recommendation> recommendations, List<FiredRuleRecorder.Firing> trace) {
+                                        List<Recommendation> recommendations, List<Firing> trace) {
         Map<String, Rating> byId = ratings.stream().collect(Collectors.toMap(r -> r.getLevel() + "/" + r.getId(),
                 Function.identity(), (a, b) -> {
                     throw new IllegalStateException("The ruleset rated " + a.getId() + " twice");

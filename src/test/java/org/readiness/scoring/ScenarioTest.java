@@ -85,7 +85,7 @@ class ScenarioTest {
         if (first != null && !got.subList(0, Math.min(first.size(), got.size())).equals(first)) {
             mismatches.add("recommendations: expected to start with " + first + ", got " + got);
         }
-        Set<String> firedIds = new HashSet<>(result.trace().stream().map(FiredRuleRecorder.Firing::rule).toList());
+        Set<String> firedIds = new HashSet<>(result.trace().stream().map(Firing::rule).toList());
         expect.fired().stream().filter(id -> !firedIds.contains(id)).forEach(id -> mismatches.add(id + " should fire but did not"));
         expect.silent().stream().filter(firedIds::contains).forEach(id -> mismatches.add(id + " should stay silent but fired"));
         assertTrue(mismatches.isEmpty(), scenario.name() + " (" + file.getFileName() + "):\n  " + String.join("\n  ", mismatches));

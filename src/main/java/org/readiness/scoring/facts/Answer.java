@@ -10,7 +10,12 @@ import org.readiness.scoring.GivenAnswer;
  * given: the same as the point on an anchored scale, the percentage on a percentage scale.
  */
 public record Answer(String question, String enabler, String theme, double weight, boolean critical,
-                     AnswerKind kind, Double value, Integer raw) {
+                     AnswerKind kind, Double value, Integer raw) implements Subject {
+
+    @Override
+    public String subject() {
+        return enabler;
+    }
 
     /** @throws IllegalArgumentException for an answer the validator would have refused */
     public static Answer of(Placement placement, GivenAnswer given) {

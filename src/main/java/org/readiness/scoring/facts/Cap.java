@@ -3,7 +3,12 @@ package org.readiness.scoring.facts;
 import org.kie.api.definition.rule.Rule;
 
 /** A gate's ruling: the rating of {@code target} (an enabler, a theme or "overall") may not rise above {@code maxBand}. */
-public record Cap(String target, Band maxBand, String gate) {
+public record Cap(String target, Band maxBand, String gate) implements Subject {
+
+    @Override
+    public String subject() {
+        return target;
+    }
 
     public static Cap of(Rule gateRule, String target, Band maxBand) {
         return new Cap(target, maxBand, RuleMeta.of(gateRule).id());

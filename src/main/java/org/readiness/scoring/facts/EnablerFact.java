@@ -5,7 +5,13 @@ package org.readiness.scoring.facts;
  * of evidence coverage). Named EnablerFact because Drools' DRL resolver does not resolve a fact type
  * called plain {@code Enabler}.
  */
-public record EnablerFact(String id, String theme, int items) {
+public record EnablerFact(String id, String theme, int items) implements Subject {
+
+    @Override
+    public String subject() {
+        return id;
+    }
+
     public String getId() {
         return id;
     }

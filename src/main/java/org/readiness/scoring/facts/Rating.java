@@ -8,7 +8,7 @@ import java.util.List;
  * score (or none, for insufficient evidence); the band rules then set {@code uncappedBand} and
  * {@code band}, and gate rules may lower {@code band}, naming themselves in {@code cappedBy}.
  */
-public class Rating {
+public class Rating implements Subject {
 
     public static final String OVERALL = "overall";
 
@@ -48,6 +48,11 @@ public class Rating {
         gates.add(gate);
         gates.sort(null);
         return List.copyOf(gates);
+    }
+
+    @Override
+    public String subject() {
+        return id;
     }
 
     public Level getLevel() {

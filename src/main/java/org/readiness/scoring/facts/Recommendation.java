@@ -7,7 +7,12 @@ import org.kie.api.definition.rule.Rule;
  * reason shown to a site is the reason an auditor reads in the rule.
  */
 public record Recommendation(String id, String enabler, int priority, String title, String text,
-                             String rationale, String source, String rule) {
+                             String rationale, String source, String rule) implements Subject {
+
+    @Override
+    public String subject() {
+        return enabler;
+    }
 
     /** For a rule about one enabler: the enabler is the rule's own {@code @enabler}. */
     public static Recommendation of(Rule rule, int priority, String title, String text) {

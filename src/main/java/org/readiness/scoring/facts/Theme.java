@@ -1,7 +1,13 @@
 package org.readiness.scoring.facts;
 
 /** A theme of the questionnaire being scored, and how many enablers it groups. */
-public record Theme(String id, int enablers) {
+public record Theme(String id, int enablers) implements Subject {
+
+    @Override
+    public String subject() {
+        return id;
+    }
+
     public String getId() {
         return id;
     }

@@ -1,0 +1,79 @@
+package org.readiness.audit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+import org.readiness.scoring.RuleFile;
+import org.readiness.scoring.Ruleset;
+import org.readiness.scoring.RulesetService;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Keeps the files of every ruleset version the service has loaded, so a stored result can always be replayed
+ * under the rules that scored it, even after those rules changed. Versions are content digests, so keeping
+ * one twice is a no-op.
+ */
+@ApplicationScoped
+public class RulesetArchive {
+
+    private static final Logger LOG = Logger.getLogger(RulesetArchive.class);
+
+    @Inject
+    RulesetService rulesets;
+
+    /** Kept as soon as a ruleset is built (start-up, reload), in a transaction of its own. */
+    void onLoaded(@Observes Ruleset ruleset) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> keep(ruleset));
+        } catch (RuntimeException e) {
+            // Another instance may be keeping the same version at the same moment; submission checks again.
+            LOG.warnf("Ruleset %s not archived at load (%s); it will be on first submission", ruleset.version(), e.getMessage());
+        }
+    }
+
+    /** Makes sure {@code version}, which scored a result being stored, is kept; joins the caller's transaction. */
+    @Transactional
+    public void ensureKept(String version) {
+        if (StoredRuleset.findById(version) == null) {
+            keep(rulesets.built(version).orElseThrow(() -> new IllegalStateException(
+                    "Ruleset " + version + " scored a result but is neither kept nor built by this process")));
+        }
+    }
+
+    @Transactional
+    public Optional<Map<String, String>> files(String version) {
+        List<StoredRuleFile> files = StoredRuleFile.list("key.version", version);
+        if (files.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> contents = new LinkedHashMap<>();
+        files.forEach(f -> contents.put(f.key.path(), f.content));
+        return Optional.of(contents);
+    }
+
+    private static void keep(Ruleset ruleset) {
+        if (StoredRuleset.findById(ruleset.version()) != null) {
+            return;
+        }
+        StoredRuleset stored = new StoredRuleset();
+        stored.version = ruleset.version();
+        stored.origin = ruleset.origin();
+        stored.firstSeen = Instant.now();
+        stored.persistAndFlush();
+        for (RuleFile file : ruleset.files()) {
+            StoredRuleFile row = new StoredRuleFile();
+            row.key = new StoredRuleFile.Key(ruleset.version(), file.path());
+            row.sha256 = file.sha256();
+            row.content = file.content();
+            row.persist();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.readiness.audit;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+import java.time.Instant;
+
+/** A ruleset version kept for replay; its files are {@link StoredRuleFile} rows. Never updated. */
+@Entity
+@Immutable
+@Table(name = "ruleset_version")
+public class StoredRuleset extends PanacheEntityBase {
+
+    @Id
+    public String version;
+
+    @Column(nullable = false)
+    public String origin;
+
+    @Column(name = "first_seen", nullable = false)
+    public Instant firstSeen;
+}
