@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.hasItem;
 class ReloadTest {
 
     static final Path FOLDER = Path.of("target", "reload-test-rules");
+    static final Path DRAFTS = Path.of("target", "reload-test-drafts");
     private static final Path BROKEN = FOLDER.resolve("gates/broken.drl");
     private static final Path GATES = FOLDER.resolve("gates/programme-gates.drl");
 
@@ -50,7 +51,8 @@ class ReloadTest {
         @Override
         public Map<String, String> start() {
             copyRules();
-            return Map.of("readiness.rules.path", FOLDER.toString());
+            copy(Path.of("rules"), DRAFTS.resolve("same-as-active"));
+            return Map.of("readiness.rules.path", FOLDER.toString(), "readiness.rules.drafts-path", DRAFTS.toString());
         }
 
         @Override
@@ -143,19 +145,23 @@ class ReloadTest {
     }
 
     static void copyRules() {
-        Path source = Path.of("rules");
+        copy(Path.of("rules"), FOLDER);
+    }
+
+    /** Replaces {@code target} with a copy of {@code source}. */
+    static void copy(Path source, Path target) {
         try (Stream<Path> walk = Files.walk(source)) {
-            if (Files.exists(FOLDER)) {
-                try (Stream<Path> old = Files.walk(FOLDER)) {
+            if (Files.exists(target)) {
+                try (Stream<Path> old = Files.walk(target)) {
                     old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
             for (Path p : walk.toList()) {
-                Path target = FOLDER.resolve(source.relativize(p).toString());
+                Path copy = target.resolve(source.relativize(p).toString());
                 if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
+                    Files.createDirectories(copy);
                 } else {
-                    Files.copy(p, target);
+                    Files.copy(p, copy);
                 }
             }
         } catch (IOException e) {
