@@ -37,8 +37,8 @@ public class ExplanationService {
         Questionnaire q = stored.questionnaire();
 
         List<Explanation.Input> themes = result.themes().stream().map(t -> new Explanation.Input(t.id(), t.title(),
-                t.score() == null ? "insufficient evidence" : t.score() + " (" + t.band() + ")",
-                t.scoredEnablers() + " of " + t.enablers() + " enablers scored")).toList();
+                (t.score() == null ? "insufficient evidence" : t.score() + " (" + words(t.band()) + ")") + ", "
+                        + t.scoredEnablers() + " of " + t.enablers() + " enablers scored", null)).toList();
         Explanation.Part overall = new Explanation.Part("overall", "Overall readiness", result.overall().score(),
                 result.overall().band(), result.overall().uncappedBand(),
                 result.overall().scoredThemes() + " of " + result.overall().themes() + " themes scored", themes,
@@ -71,7 +71,7 @@ public class ExplanationService {
         } else {
             int point = item.pointFor(given.value()).orElseThrow();
             String label = item.scale().stream().filter(p -> p.value() == point).findFirst().orElseThrow().label();
-            answer = (Questionnaire.Item.PERCENTAGE.equals(item.type()) ? given.value() + "%, " : "") + point + ": " + label;
+            answer = (Questionnaire.Item.PERCENTAGE.equals(item.type()) ? given.value() + "%, so " : "") + point + " (" + label + ")";
         }
         return new Explanation.Input(item.id(), item.text(), answer, given == null ? null : given.evidence());
     }
@@ -113,7 +113,7 @@ public class ExplanationService {
             md.append('\n');
         }
         md.append(p.id().equals("overall") ? "Themes:\n" : "Answers:\n");
-        p.inputs().forEach(i -> md.append("- ").append(i.id()).append(" ").append(i.text()).append(": ").append(i.answer())
+        p.inputs().forEach(i -> md.append("- ").append(i.id()).append(", \"").append(i.text()).append("\": ").append(i.answer())
                 .append(i.evidence() == null ? "" : ". Evidence: \"" + i.evidence() + "\"").append('\n'));
         md.append("\nRules that fired:\n");
         p.rules().forEach(r -> md.append("- ").append(r.id()).append(": ").append(r.name()).append('\n'));
@@ -126,9 +126,12 @@ public class ExplanationService {
     }
 
     private static String band(Explanation.Part p) {
-        String band = p.band().name().replace('_', ' ').toLowerCase();
+        String band = words(p.band());
         return Character.toUpperCase(band.charAt(0)) + band.substring(1)
-                + (p.uncappedBand() == null ? "" : " (its answers alone would rate it "
-                + p.uncappedBand().name().replace('_', ' ').toLowerCase() + ")");
+                + (p.uncappedBand() == null ? "" : " (its answers alone would rate it " + words(p.uncappedBand()) + ")");
+    }
+
+    private static String words(org.readiness.scoring.facts.Band band) {
+        return band.name().replace('_', ' ').toLowerCase();
     }
 }

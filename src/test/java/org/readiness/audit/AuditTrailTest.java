@@ -101,7 +101,7 @@ class AuditTrailTest {
         given().get("/api/v1/assessments/" + id + "/explanation").then().statusCode(200).contentType("application/json")
                 .body("overall.band", equalTo("INSUFFICIENT_EVIDENCE"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.inputs.find { it.id == 'DL-01' }.answer",
-                        equalTo("1: Planned or agreed"))
+                        equalTo("1 (Planned or agreed)"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.inputs.find { it.id == 'DL-01' }.evidence",
                         equalTo("Post advertised twice"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.gates.id", hasItem("GATE-CRITICAL-ITEM"))
@@ -117,7 +117,7 @@ class AuditTrailTest {
                     .contentType(containsString(type))
                     .body(containsString("# Why"))
                     .body(containsString("## A dedicated lead: Developing"))
-                    .body(containsString("DL-01 A named lead for trauma-informed work is in post.: 1: Planned or agreed"))
+                    .body(containsString("DL-01, \"A named lead for trauma-informed work is in post.\": 1 (Planned or agreed)"))
                     .body(containsString("Appoint a dedicated lead for trauma-informed work (rule REC-DL-APPOINT)"));
         }
     }
