@@ -24,6 +24,7 @@ import org.readiness.assessment.AssessmentViews.AssessmentSummary;
 import org.readiness.assessment.AssessmentViews.AssessmentView;
 import org.readiness.assessment.AssessmentViews.Page;
 import org.readiness.identity.CurrentUser;
+import org.readiness.observability.ScoringMetrics;
 import org.readiness.problem.ProblemException;
 
 import java.net.URI;
@@ -46,6 +47,9 @@ public class AssessmentResource {
 
     @Inject
     AssessmentService assessments;
+
+    @Inject
+    ScoringMetrics metrics;
 
     @Inject
     CurrentUser user;
@@ -138,6 +142,7 @@ public class AssessmentResource {
                 throw e;
             }
         }
+        metrics.submitted(submission.created() ? "stored" : "repeat");
         URI result = URI.create(AssessmentViews.href(uuid) + "/result");
         Response.ResponseBuilder response = submission.created() ? Response.created(result) : Response.ok();
         return response.header(HttpHeaders.CONTENT_LOCATION, result).type(JSON_UTF8).entity(submission.json()).build();

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.readiness.observability.ScoringMetrics;
 import org.readiness.problem.ProblemException;
 import org.readiness.problem.Violation;
 import org.readiness.scoring.RuleDescription;
@@ -53,6 +54,9 @@ public class RuleCatalogResource {
     @Inject
     FiredRuleCounts firedRules;
 
+    @Inject
+    ScoringMetrics metrics;
+
     @GET
     @Path("/rules")
     @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL")
@@ -87,9 +91,11 @@ public class RuleCatalogResource {
     public ReloadView reload() {
         try {
             RulesetService.Reload reload = rulesets.reload();
+            metrics.reloaded(reload.previousVersion().equals(reload.active().version()) ? "unchanged" : "swapped");
             return new ReloadView(reload.previousVersion(), !reload.previousVersion().equals(reload.active().version()),
                     reload.millis(), RulesetView.of(reload.active()));
         } catch (RulesetException e) {
+            metrics.reloaded("refused");
             throw new ProblemException(422, "ruleset-invalid", "The ruleset cannot be used",
                     "The rules folder does not compile; ruleset " + rulesets.active().version() + " is still active",
                     e.faults().stream().map(f -> new Violation(f.file() + (f.line() > 0 ? ":" + f.line() : ""), f.message())).toList());

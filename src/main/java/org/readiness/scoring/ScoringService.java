@@ -3,6 +3,7 @@ package org.readiness.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.readiness.observability.ScoringMetrics;
 import org.readiness.problem.ProblemException;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
@@ -25,6 +26,9 @@ public class ScoringService {
 
     @Inject
     RulesetService rulesets;
+
+    @Inject
+    ScoringMetrics metrics;
 
     private final ScoringEngine engine = new ScoringEngine();
     private final AnswerValidator validator = new AnswerValidator();
@@ -53,7 +57,10 @@ public class ScoringService {
     }
 
     public ScoreResult score(Questionnaire questionnaire, List<GivenAnswer> answers) {
-        return engine.score(rulesets.active(), questionnaire, answers);
+        long started = System.nanoTime();
+        ScoreResult result = engine.score(rulesets.active(), questionnaire, answers);
+        metrics.scored(result, System.nanoTime() - started);
+        return result;
     }
 
     /**
