@@ -94,9 +94,7 @@ public class ImpactResource {
         try {
             return build.get();
         } catch (RulesetException e) {
-            throw new ProblemException(422, "ruleset-invalid", "The candidate ruleset cannot be used",
-                    "The candidate does not compile; nothing was re-scored",
-                    e.faults().stream().map(f -> new Violation(f.file() + (f.line() > 0 ? ":" + f.line() : ""), f.message())).toList());
+            throw e.toProblem("The candidate ruleset cannot be used", "The candidate does not compile; nothing was re-scored");
         }
     }
 }

@@ -12,7 +12,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.readiness.observability.ScoringMetrics;
 import org.readiness.problem.ProblemException;
-import org.readiness.problem.Violation;
 import org.readiness.scoring.RuleDescription;
 import org.readiness.scoring.Ruleset;
 import org.readiness.scoring.RulesetException;
@@ -96,9 +95,8 @@ public class RuleCatalogResource {
                     reload.millis(), RulesetView.of(reload.active()));
         } catch (RulesetException e) {
             metrics.reloaded("refused");
-            throw new ProblemException(422, "ruleset-invalid", "The ruleset cannot be used",
-                    "The rules folder does not compile; ruleset " + rulesets.active().version() + " is still active",
-                    e.faults().stream().map(f -> new Violation(f.file() + (f.line() > 0 ? ":" + f.line() : ""), f.message())).toList());
+            throw e.toProblem("The ruleset cannot be used",
+                    "The rules folder does not compile; ruleset " + rulesets.active().version() + " is still active");
         }
     }
 }
