@@ -80,7 +80,7 @@ public final class AssessmentRequests {
                 parsedPage, parsedSize);
     }
 
-    private static int number(String text, String name, int fallback, int min, int max, List<Violation> problems) {
+    public static int number(String text, String name, int fallback, int min, int max, List<Violation> problems) {
         if (text == null || text.isEmpty()) {
             return fallback;
         }

@@ -1,6 +1,7 @@
 package org.readiness.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,8 +24,10 @@ import org.readiness.assessment.AssessmentService.Submission;
 import org.readiness.assessment.AssessmentViews.AssessmentSummary;
 import org.readiness.assessment.AssessmentViews.AssessmentView;
 import org.readiness.assessment.AssessmentViews.Page;
+import org.readiness.identity.Access;
 import org.readiness.identity.CurrentUser;
 import org.readiness.observability.ScoringMetrics;
+import org.readiness.identity.Role;
 import org.readiness.problem.ProblemException;
 
 import java.net.URI;
@@ -54,6 +57,9 @@ public class AssessmentResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Access access;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a draft assessment",
@@ -62,7 +68,13 @@ public class AssessmentResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the draft, ETag is its version")
     @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer; an "
             + "unknown organisation or questionnaire is one of them")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
+    @APIResponse(responseCode = "404", description = "The organisation is not the caller's own")
     public Response create(JsonNode body) {
+        // Only one's own organisation: any other code is answered as a missing organisation, whether it exists or not.
+        if (body != null && body.path("organisation").isTextual()) {
+            access.requireOrganisation(body.get("organisation").asText());
+        }
         AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
         return Response.created(URI.create(AssessmentViews.href(created.id()))).tag(etag(created)).entity(created).build();
     }
@@ -71,20 +83,25 @@ public class AssessmentResource {
     @Operation(summary = "Assessments, newest first, a page at a time")
     @APIResponse(responseCode = "200", description = "{\"items\": [...], \"page\", \"size\", \"total\"}")
     @APIResponse(responseCode = "400", description = "A status, page or size that is not valid")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Page<AssessmentSummary> list(
             @Parameter(description = "Organisation code") @QueryParam("organisation") String organisation,
             @Parameter(description = "DRAFT or SUBMITTED") @QueryParam("status") String status,
             @Parameter(description = "From 0 (default 0)") @QueryParam("page") String page,
             @Parameter(description = "1 to 100 (default 20)") @QueryParam("size") String size) {
-        return assessments.list(AssessmentRequests.listQuery(organisation, status, page, size));
+        // Filtered silently to what the caller may read (see Access).
+        return assessments.list(AssessmentRequests.listQuery(organisation, status, page, size), access.caller());
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One assessment with its answers; the ETag header carries its version")
     @APIResponse(responseCode = "404", description = "No such assessment")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Response get(@PathParam("id") String id) {
-        AssessmentView view = assessments.get(AssessmentRequests.id(id));
+        UUID uuid = AssessmentRequests.id(id);
+        access.requireReadable(uuid);
+        AssessmentView view = assessments.get(uuid);
         return Response.ok(view).tag(etag(view)).build();
     }
 
@@ -98,10 +115,12 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The draft as saved; ETag is its new version")
     @APIResponse(responseCode = "400", description = "Every problem in the answers, each with a JSON pointer; nothing is saved")
     @APIResponse(responseCode = "409", description = "Submitted already, or changed since the If-Match version")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Response saveAnswers(@PathParam("id") String id,
                                 @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 JsonNode body) {
         UUID uuid = AssessmentRequests.id(id);
+        access.requireWritable(uuid);
         AssessmentView view = assessments.saveAnswers(uuid, AssessmentRequests.ifMatch(ifMatch), body, user.stamp());
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -112,9 +131,11 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The draft without that answer; ETag is its new version")
     @APIResponse(responseCode = "404", description = "No such assessment, or it has no answer to that question")
     @APIResponse(responseCode = "409", description = "Submitted already, or changed since the If-Match version")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Response removeAnswer(@PathParam("id") String id, @PathParam("question") String question,
                                  @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID uuid = AssessmentRequests.id(id);
+        access.requireWritable(uuid);
         AssessmentView view = assessments.removeAnswer(uuid, question, AssessmentRequests.ifMatch(ifMatch), user.stamp());
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -127,9 +148,11 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "Submitted before; the body is the result stored then")
     @APIResponse(responseCode = "409", description = "Changed since the If-Match version, or by a concurrent edit")
     @APIResponse(responseCode = "422", description = "Required questions are unanswered; each is listed")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Response submit(@PathParam("id") String id,
                            @Parameter(description = IF_MATCH) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID uuid = AssessmentRequests.id(id);
+        access.requireWritable(uuid);
         Submission submission;
         try {
             submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp());
@@ -152,8 +175,11 @@ public class AssessmentResource {
     @Path("/{id}/result")
     @Operation(summary = "The result stored at submission, exactly as it was returned then")
     @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Response result(@PathParam("id") String id) {
-        return Response.ok(assessments.result(AssessmentRequests.id(id)), JSON_UTF8).build();
+        UUID uuid = AssessmentRequests.id(id);
+        access.requireReadable(uuid);
+        return Response.ok(assessments.result(uuid), JSON_UTF8).build();
     }
 
     private static EntityTag etag(AssessmentView view) {

@@ -9,6 +9,8 @@ import org.readiness.assessment.AssessmentRequests.ListQuery;
 import org.readiness.assessment.AssessmentViews.AssessmentSummary;
 import org.readiness.assessment.AssessmentViews.AssessmentView;
 import org.readiness.assessment.AssessmentViews.Page;
+import org.readiness.audit.AuditLog;
+import org.readiness.identity.Access;
 import org.readiness.identity.Stamp;
 import org.readiness.organisation.Organisation;
 import org.readiness.persistence.Conflicts;
@@ -51,6 +53,9 @@ public class AssessmentService {
     @Inject
     ResultStore results;
 
+    @Inject
+    AuditLog audit;
+
     private final AnswerValidator validator = new AnswerValidator();
 
     /** The stored result of a submission, and whether this call stored it. */
@@ -90,9 +95,12 @@ public class AssessmentService {
         a.updatedAt = stamp.at();
         Conflicts.write("An assessment with id " + id + " exists already", () -> {
             a.persist();
+            Panache.getEntityManager().flush();
             return a;
         });
-        return AssessmentView.of(a, null);
+        AssessmentView created = AssessmentView.of(a, null);
+        audit.append("assessment.create", target(id), null, created, stamp);
+        return created;
     }
 
     /**
@@ -102,6 +110,7 @@ public class AssessmentService {
     @Transactional
     public AssessmentView saveAnswers(UUID id, Optional<Set<Long>> ifMatch, JsonNode body, Stamp stamp) {
         Assessment a = editableDraft(id, ifMatch);
+        AssessmentView before = AssessmentView.of(a, null);
         RequestBody.requireObject(body, "answers");
         List<Violation> problems = new ArrayList<>();
         RequestBody.unknownFields(body, Set.of("answers"), problems);
@@ -123,6 +132,9 @@ public class AssessmentService {
                 }
                 return a;
             });
+            AssessmentView after = AssessmentView.of(a, null);
+            audit.append("assessment.answers.put", target(id), before, after, stamp);
+            return after;
         }
         return AssessmentView.of(a, null);
     }
@@ -131,6 +143,7 @@ public class AssessmentService {
     @Transactional
     public AssessmentView removeAnswer(UUID id, String question, Optional<Set<Long>> ifMatch, Stamp stamp) {
         Assessment a = editableDraft(id, ifMatch);
+        AssessmentView before = AssessmentView.of(a, null);
         AssessmentAnswer answer = a.answer(question).orElseThrow(() -> ProblemException.notFound(
                 "Assessment " + id + " has no answer to question " + RequestBody.abbreviate(question)));
         Conflicts.write(RACED, () -> {
@@ -138,7 +151,10 @@ public class AssessmentService {
             a.answers.remove(answer);
             return a;
         });
-        return AssessmentView.of(a, null);
+        Panache.getEntityManager().flush();
+        AssessmentView after = AssessmentView.of(a, null);
+        audit.append("assessment.answers.delete", target(id) + "/answers/" + question, before, after, stamp);
+        return after;
     }
 
     /**
@@ -164,6 +180,7 @@ public class AssessmentService {
                     .toList());
         }
         ScoreResult score = scoring.score(questionnaire, a.answers.stream().map(AssessmentAnswer::given).toList());
+        AssessmentView before = AssessmentView.of(a, null);
         String json = Conflicts.write(RACED, () -> {
             a.status = AssessmentStatus.SUBMITTED;
             a.submittedBy = stamp.by();
@@ -171,6 +188,9 @@ public class AssessmentService {
             claim(a, stamp);
             return results.store(a, score, stamp.at());
         });
+        Panache.getEntityManager().flush();
+        audit.append("assessment.submit", target(id), before,
+                Map.of("assessment", AssessmentView.of(a, null), "result", json), stamp);
         return new Submission(json, true);
     }
 
@@ -195,11 +215,22 @@ public class AssessmentService {
         return find(id).submitted();
     }
 
-    /** Newest first. An organisation code that matches none gives an empty page, like any other filter. */
+    /**
+     * Newest first, only what {@code caller} may read (see {@link Access}). An organisation code that matches
+     * none, or one the caller may not see, gives an empty page, like any other filter.
+     */
     @Transactional
-    public Page<AssessmentSummary> list(ListQuery query) {
+    public Page<AssessmentSummary> list(ListQuery query, Access.Caller caller) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> parameters = new HashMap<>();
+        if (!caller.national()) {
+            where.append(" and a.organisation.code = :mine");
+            parameters.put("mine", caller.organisation().orElse(""));
+            if (!caller.lead()) {
+                where.append(" and (a.createdBy = :me or a.submittedBy = :me)");
+                parameters.put("me", caller.name());
+            }
+        }
         if (query.organisation() != null) {
             where.append(" and a.organisation.code = :organisation");
             parameters.put("organisation", query.organisation());
@@ -239,6 +270,10 @@ public class AssessmentService {
         AssessmentResult result = storedResult(a);
         return new Stored(a.id, a.organisation.code, a.organisation.name, a.scope, a.period, questionnaire(a),
                 a.answers.stream().map(AssessmentAnswer::given).toList(), result.json, result.rulesetVersion);
+    }
+
+    private static String target(UUID id) {
+        return "assessment/" + id;
     }
 
     private Assessment find(UUID id) {

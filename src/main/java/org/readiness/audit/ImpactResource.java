@@ -1,6 +1,7 @@
 package org.readiness.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.identity.Role;
 import org.readiness.problem.ProblemException;
 import org.readiness.problem.Violation;
 import org.readiness.scoring.Ruleset;
@@ -40,6 +42,7 @@ public class ImpactResource {
     @Operation(summary = "Compile a candidate ruleset and report, per assessment and in total, which bands and "
             + "recommendations would change. Body: {\"files\": {\"<package>/<file>.drl\": \"<DRL>\"}} (the whole "
             + "candidate ruleset) or {\"folder\": \"<name of a folder under the drafts path>\"}. Stores nothing.")
+    @RolesAllowed({Role.R_AUDITOR, Role.R_ADMIN})
     public ImpactService.Impact assess(JsonNode body) {
         return impact.assess(candidate(body), rulesets.active().version());
     }

@@ -1,5 +1,8 @@
 package org.readiness.audit;
 
+import io.quarkus.security.Authenticated;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.readiness.observability.ScoringMetrics;
+import org.readiness.identity.CurrentUser;
+import org.readiness.identity.Role;
 import org.readiness.problem.ProblemException;
 import org.readiness.scoring.RuleDescription;
 import org.readiness.scoring.Ruleset;
@@ -19,8 +24,10 @@ import org.readiness.scoring.RulesetService;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** The rules as an auditor reads them, the active ruleset, and a safe reload. */
+@Authenticated
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleCatalogResource {
@@ -56,6 +63,12 @@ public class RuleCatalogResource {
     @Inject
     ScoringMetrics metrics;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    CurrentUser user;
+
     @GET
     @Path("/rules")
     @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL")
@@ -87,10 +100,15 @@ public class RuleCatalogResource {
     @POST
     @Path("/ruleset/reload")
     @Operation(summary = "Compile the rules folder aside and swap it in; on any fault keep serving the old ruleset (422)")
+    @RolesAllowed(Role.R_ADMIN)
     public ReloadView reload() {
         try {
             RulesetService.Reload reload = rulesets.reload();
             metrics.reloaded(reload.previousVersion().equals(reload.active().version()) ? "unchanged" : "swapped");
+            // The ruleset lives in memory, not in the database: its audit row is a transaction of its own.
+            QuarkusTransaction.requiringNew().run(() -> audit.append("ruleset.reload", "ruleset",
+                    Map.of("version", reload.previousVersion()),
+                    Map.of("version", reload.active().version()), user.stamp()));
             return new ReloadView(reload.previousVersion(), !reload.previousVersion().equals(reload.active().version()),
                     reload.millis(), RulesetView.of(reload.active()));
         } catch (RulesetException e) {

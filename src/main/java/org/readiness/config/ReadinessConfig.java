@@ -5,6 +5,9 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Pattern;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** The service's own settings, under {@code readiness.} in application.properties. */
 @ConfigMapping(prefix = "readiness")
@@ -26,6 +29,63 @@ public interface ReadinessConfig {
     String DATA_DIR_PATTERN = "(/|\\./|\\.\\./|~/|[A-Za-z]:[\\\\/]).*";
 
     Seeds seeds();
+
+    Security security();
+
+    /** The first admin of a database with none (READINESS_ADMIN_USERNAME, READINESS_ADMIN_PASSWORD). */
+    Admin admin();
+
+    interface Security {
+        /** database: users in app_user, HTTP Basic; oidc: bearer tokens from quarkus.oidc.* (see docs/security.md). */
+        @WithDefault("database")
+        Mode mode();
+
+        /** /q/metrics open to anyone (true) or to admins only (false). */
+        @WithDefault("false")
+        boolean openMetrics();
+
+        /** /q/openapi and /q/swagger-ui open to anyone (true) or to admins only (false). */
+        @WithDefault("false")
+        boolean openApiDocs();
+
+        Login login();
+
+        Oidc oidc();
+    }
+
+    enum Mode {
+        DATABASE, OIDC
+    }
+
+    interface Login {
+        /** Failed logins of one username (or from one client address) before it is locked out. */
+        @WithDefault("5")
+        int maxFailures();
+
+        /** Failed logins from one client address, whatever the usernames, before it is locked out. */
+        @WithDefault("20")
+        int maxFailuresPerAddress();
+
+        /** How long a lock-out lasts; failures older than this are forgotten too. */
+        @WithDefault("PT1M")
+        Duration lockout();
+    }
+
+    interface Oidc {
+        /** Claims holding the roles, as paths with '/' between levels; every one found is read. */
+        @WithDefault("roles,realm_access/roles")
+        List<String> rolesClaims();
+
+        /** Claim holding the organisation code of a respondent or org-lead. */
+        @WithDefault("organisation")
+        String organisationClaim();
+    }
+
+    interface Admin {
+        Optional<String> username();
+
+        Optional<String> password();
+    }
 
     interface Rules {
         /** Folder of DRL files, one sub-folder per DRL package; relative paths resolve against the working directory. */

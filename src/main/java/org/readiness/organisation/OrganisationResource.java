@@ -1,6 +1,7 @@
 package org.readiness.organisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -12,7 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.readiness.identity.Access;
 import org.readiness.identity.CurrentUser;
+import org.readiness.identity.Role;
 
 import java.net.URI;
 import java.time.Instant;
@@ -36,6 +39,9 @@ public class OrganisationResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Access access;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an organisation",
@@ -45,6 +51,7 @@ public class OrganisationResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new organisation")
     @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
     @APIResponse(responseCode = "409", description = "An organisation with this code exists already")
+    @RolesAllowed(Role.R_ADMIN)
     public Response create(JsonNode body) {
         Organisation created = organisations.create(organisations.read(body), user.stamp());
         return Response.created(URI.create("/api/v1/organisations/" + created.code))
@@ -52,16 +59,22 @@ public class OrganisationResource {
     }
 
     @GET
-    @Operation(summary = "Every organisation, by name")
+    @Operation(summary = "Every organisation, by name; a respondent or org-lead sees only its own")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public List<OrganisationView> list() {
-        return organisations.list().stream().map(OrganisationView::of).toList();
+        Access.Caller caller = access.caller();
+        return organisations.list().stream()
+                .filter(o -> caller.national() || caller.organisation().map(o.code::equals).orElse(false))
+                .map(OrganisationView::of).toList();
     }
 
     @GET
     @Path("/{code}")
     @Operation(summary = "One organisation")
     @APIResponse(responseCode = "404", description = "No organisation has this code")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public OrganisationView get(@PathParam("code") String code) {
+        access.requireOrganisation(code);
         return OrganisationView.of(organisations.get(code));
     }
 }

@@ -2,7 +2,11 @@ package org.readiness.organisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.readiness.audit.AuditLog;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.transaction.Transactional;
+import org.readiness.identity.Access;
 import org.readiness.identity.Stamp;
 import org.readiness.persistence.Conflicts;
 import org.readiness.problem.ProblemException;
@@ -24,6 +28,9 @@ public class OrganisationService {
      */
     static final String CODE_PATTERN = "S[0-9]{8}|SC[0-9]{6}";
     private static final Set<String> FIELDS = Set.of("code", "name", "type", "region");
+
+    @Inject
+    AuditLog audit;
 
     /** What a client sends; checked in full before anything is written. */
     public record NewOrganisation(String code, String name, OrganisationType type, String region) {
@@ -55,7 +62,7 @@ public class OrganisationService {
             throw Conflicts.conflict(duplicate);
         }
         // A concurrent create of the same code passes the check above; the unique key then refuses it.
-        return Conflicts.write(duplicate, () -> {
+        Organisation created = Conflicts.write(duplicate, () -> {
             Organisation organisation = new Organisation();
             organisation.code = request.code();
             organisation.name = request.name();
@@ -64,8 +71,12 @@ public class OrganisationService {
             organisation.createdBy = stamp.by();
             organisation.createdAt = stamp.at();
             organisation.persist();
+            Panache.getEntityManager().flush();
             return organisation;
         });
+        audit.append("organisation.create", "organisation/" + created.code, null,
+                OrganisationResource.OrganisationView.of(created), stamp);
+        return created;
     }
 
     @Transactional
@@ -75,8 +86,7 @@ public class OrganisationService {
 
     @Transactional
     public Organisation get(String code) {
-        return Organisation.findByCode(code)
-                .orElseThrow(() -> ProblemException.notFound("No organisation " + RequestBody.abbreviate(code)));
+        return Organisation.findByCode(code).orElseThrow(() -> Access.organisationNotFound(code));
     }
 
     @Transactional

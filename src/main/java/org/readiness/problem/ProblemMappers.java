@@ -2,12 +2,18 @@ package org.readiness.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.readiness.config.ReadinessConfig;
 
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +22,46 @@ import java.util.List;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ReadinessConfig config;
+
+    /** No credentials where some are needed: 401 with the challenge of the configured mechanism, never a redirect. */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated("This request needs credentials: " + scheme() + " authentication", uri);
+    }
+
+    /** Credentials that are wrong. The body does not say whether the username exists. */
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated("The credentials were not accepted", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationCompletion(AuthenticationCompletionException e, UriInfo uri) {
+        return unauthenticated("The credentials were not accepted", uri);
+    }
+
+    /** Authenticated, but the role does not allow this request. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this request", path(uri), List.of()));
+    }
+
+    private Response unauthenticated(String detail, UriInfo uri) {
+        Problem problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail, path(uri), List.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge()).entity(problem).build();
+    }
+
+    private String scheme() {
+        return config.security().mode() == ReadinessConfig.Mode.OIDC ? "Bearer" : "Basic";
+    }
+
+    private String challenge() {
+        return scheme() + " realm=\"readiness\"";
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {

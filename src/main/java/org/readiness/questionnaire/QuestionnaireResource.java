@@ -1,5 +1,6 @@
 package org.readiness.questionnaire;
 
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.readiness.problem.Violation;
 
 import java.util.List;
 
+@Authenticated
 @Path("/api/v1/questionnaires")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionnaireResource {

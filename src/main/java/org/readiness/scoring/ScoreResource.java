@@ -1,5 +1,6 @@
 package org.readiness.scoring;
 
+import io.quarkus.security.Authenticated;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+@Authenticated
 @Path("/api/v1/score")
 public class ScoreResource {
 

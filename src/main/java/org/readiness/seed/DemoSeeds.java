@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.readiness.assessment.AssessmentService;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.identity.Role;
+import org.readiness.identity.UserService;
 import org.readiness.identity.Stamp;
 import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;
@@ -51,6 +53,12 @@ public class DemoSeeds {
     @Inject
     AssessmentService assessments;
 
+    @Inject
+    UserService users;
+
+    /** The demo users' password: they exist only where the demo seeds were loaded. */
+    public static final String DEMO_PASSWORD = "demo";
+
     private final ObjectMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .addModule(new JavaTimeModule())
@@ -81,10 +89,35 @@ public class DemoSeeds {
     /** Loads every seed file in {@code folder}, whatever the database holds; returns the assessments loaded. */
     int load(Path folder) {
         int loaded = 0;
+        List<String> codes = new ArrayList<>();
         for (Path file : files(folder)) {
-            loaded += load(file, read(file));
+            SeedFile seed = read(file);
+            list(seed.organisations()).forEach(o -> codes.add(o.code()));
+            loaded += load(file, seed);
         }
+        demoUsers(codes);
         return loaded;
+    }
+
+    /**
+     * admin, analyst and auditor, and lead-&lt;code&gt; and respondent-&lt;code&gt; (lower-case) for each seeded
+     * organisation, all with the password "demo". Only here: the production profile never loads seeds.
+     */
+    private void demoUsers(List<String> codes) {
+        Stamp stamp = Stamp.of(SEED_USER, Instant.now());
+        user("admin", Role.ADMIN, null, stamp);
+        user("analyst", Role.ANALYST, null, stamp);
+        user("auditor", Role.AUDITOR, null, stamp);
+        for (String code : codes) {
+            user("lead-" + code.toLowerCase(java.util.Locale.ROOT), Role.ORG_LEAD, code, stamp);
+            user("respondent-" + code.toLowerCase(java.util.Locale.ROOT), Role.RESPONDENT, code, stamp);
+        }
+    }
+
+    private void user(String username, Role role, String organisation, Stamp stamp) {
+        if (!users.exists(username)) {
+            users.create(new UserService.NewUser(username, DEMO_PASSWORD, java.util.Set.of(role), organisation), stamp);
+        }
     }
 
     private int load(Path file, SeedFile seed) {

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -26,7 +25,7 @@ class AssessmentCreateAndReadTest {
     @Test
     void startsADraftWithLocationAndETag() {
         String code = Api.createOrganisation();
-        String location = given().contentType(ContentType.JSON)
+        String location = Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
                 .body("{\"organisation\":\"" + code + "\",\"questionnaire\":\"nttp-readiness\",\"version\":1,"
                         + "\"scope\":\"  Justice social work \",\"period\":\"2025-03\"}")
                 .post("/api/v1/assessments")
@@ -36,10 +35,10 @@ class AssessmentCreateAndReadTest {
                 .body("organisation", equalTo(code)).body("scope", equalTo("Justice social work"))
                 .body("questionnaire.id", equalTo("nttp-readiness")).body("questionnaire.version", equalTo(1))
                 .body("period", equalTo("2025-03")).body("status", equalTo("DRAFT")).body("version", equalTo(0))
-                .body("createdBy", equalTo("anonymous")).body("answers", hasSize(0))
+                .body("createdBy", equalTo(Api.leadOf(code))).body("answers", hasSize(0))
                 .extract().header("Location");
 
-        given().get(location).then().statusCode(200).header("ETag", "\"0\"")
+        Api.analyst().get(location).then().statusCode(200).header("ETag", "\"0\"")
                 .body("organisation", equalTo(code)).body("status", equalTo("DRAFT"))
                 .body("createdAt", notNullValue()).body("submittedAt", nullValue()).body("result", nullValue());
     }
@@ -47,7 +46,7 @@ class AssessmentCreateAndReadTest {
     @Test
     void takesTheLatestQuestionnaireVersionAndADayAsPeriod() {
         String code = Api.createOrganisation();
-        given().contentType(ContentType.JSON)
+        Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
                 .body("{\"organisation\":\"" + code + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"2025-10-31\"}")
                 .post("/api/v1/assessments")
                 .then().statusCode(201).body("questionnaire.version", equalTo(1)).body("period", equalTo("2025-10-31"));
@@ -55,17 +54,21 @@ class AssessmentCreateAndReadTest {
 
     @Test
     void listsEveryProblemOfTheBodyAndStoresNothing() {
+        String code = Api.createOrganisation();
         long before = Api.rows(db, "assessment");
-        given().contentType(ContentType.JSON)
-                .body("{\"organisation\":\"S99999999\",\"questionnaire\":\"no-such-questionnaire\",\"scope\":\" \","
+        Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
+                .body("{\"organisation\":\"" + code + "\",\"questionnaire\":\"no-such-questionnaire\",\"scope\":\" \","
                         + "\"period\":\"2025-13\",\"owner\":\"me\"}")
                 .post("/api/v1/assessments")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.pointer", containsInAnyOrder("/organisation", "/questionnaire", "/scope", "/period", "/owner"));
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/assessments")
+                .body("errors.pointer", containsInAnyOrder("/questionnaire", "/scope", "/period", "/owner"));
+        Api.as(Api.leadOf(code)).contentType(ContentType.JSON).body("{}").post("/api/v1/assessments")
                 .then().statusCode(400).body("errors.pointer", containsInAnyOrder("/organisation", "/questionnaire", "/period"));
-        String code = Api.createOrganisation();
-        given().contentType(ContentType.JSON)
+        // An organisation other than one's own is not found, whether it exists or not (it is not revealed).
+        Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
+                .body("{\"organisation\":\"S99999999\",\"questionnaire\":\"nttp-readiness\",\"period\":\"2025-03\"}")
+                .post("/api/v1/assessments").then().statusCode(404).contentType("application/problem+json");
+        Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
                 .body("{\"organisation\":\"" + code + "\",\"questionnaire\":\"nttp-readiness\",\"version\":99,\"period\":\"2025\"}")
                 .post("/api/v1/assessments")
                 .then().statusCode(400).body("errors.pointer", containsInAnyOrder("/version", "/period"));
@@ -76,7 +79,7 @@ class AssessmentCreateAndReadTest {
     void refusesPeriodsThatAreNotAMonthOrADay() {
         String code = Api.createOrganisation();
         for (String period : new String[]{"2025-02-30", "25-03", "March 2025", "1999-12", "2025-3", "2025-03-01T00:00"}) {
-            given().contentType(ContentType.JSON)
+            Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
                     .body("{\"organisation\":\"" + code + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"" + period + "\"}")
                     .post("/api/v1/assessments")
                     .then().statusCode(400).body("errors[0].pointer", equalTo("/period"));
@@ -85,24 +88,27 @@ class AssessmentCreateAndReadTest {
 
     @Test
     void refusesBodiesThatAreNotJsonObjects() {
-        given().contentType(ContentType.JSON).body("\"draft\"").post("/api/v1/assessments")
+        String code = Api.createOrganisation();
+        Api.as(Api.leadOf(code)).contentType(ContentType.JSON).body("\"draft\"").post("/api/v1/assessments")
                 .then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body("{\"organisation\":").post("/api/v1/assessments")
+        Api.as(Api.leadOf(code)).contentType(ContentType.JSON).body("{\"organisation\":").post("/api/v1/assessments")
                 .then().statusCode(400).body("type", equalTo("urn:readiness:problem:malformed-json"));
-        given().contentType(ContentType.XML).body("<assessment/>").post("/api/v1/assessments")
+        Api.as(Api.leadOf(code)).contentType(ContentType.XML).body("<assessment/>").post("/api/v1/assessments")
                 .then().statusCode(415).contentType("application/problem+json");
     }
 
     @Test
     void unknownAndMalformedIdsAreNotFound() {
+        String lead = Api.leadOf(Api.createOrganisation());
         for (String id : new String[]{"00000000-0000-0000-0000-000000000000", "42", "not-a-uuid", "1-1-1-1-1",
                 "%27%3B%20DROP%20TABLE%20assessment"}) {
-            given().get("/api/v1/assessments/" + id).then().statusCode(404).contentType("application/problem+json");
-            given().get("/api/v1/assessments/" + id + "/result").then().statusCode(404).contentType("application/problem+json");
-            given().post("/api/v1/assessments/" + id + "/submit").then().statusCode(404).contentType("application/problem+json");
-            Api.putAnswers(id, "{\"question\":\"DL-01\",\"value\":1}").then().statusCode(404)
+            Api.analyst().get("/api/v1/assessments/" + id).then().statusCode(404).contentType("application/problem+json");
+            Api.analyst().get("/api/v1/assessments/" + id + "/result").then().statusCode(404).contentType("application/problem+json");
+            Api.as(lead).post("/api/v1/assessments/" + id + "/submit").then().statusCode(404).contentType("application/problem+json");
+            Api.as(lead).body("{\"answers\":[{\"question\":\"DL-01\",\"value\":1}]}").put("/api/v1/assessments/" + id + "/answers")
+                    .then().statusCode(404)
                     .contentType("application/problem+json");
-            given().delete("/api/v1/assessments/" + id + "/answers/DL-01").then().statusCode(404)
+            Api.as(lead).delete("/api/v1/assessments/" + id + "/answers/DL-01").then().statusCode(404)
                     .contentType("application/problem+json");
         }
     }

@@ -13,7 +13,6 @@ import org.readiness.testing.Api;
 import java.time.Instant;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,7 +34,7 @@ class AtomicWritesTest {
         String id = Api.createDraft();
         Api.putAnswers(id, Api.CRITICAL_ANSWERS).then().statusCode(200);
         UUID uuid = UUID.fromString(id);
-        String draft = given().get("/api/v1/assessments/" + id).asString();
+        String draft = Api.analyst().get("/api/v1/assessments/" + id).asString();
         long results = Api.rows(db, "assessment_result");
         long ratings = Api.rows(db, "result_rating");
 
@@ -52,7 +51,7 @@ class AtomicWritesTest {
 
         Api.submit(id).then().statusCode(500).contentType("application/problem+json");
 
-        assertEquals(draft, given().get("/api/v1/assessments/" + id).asString());
+        assertEquals(draft, Api.analyst().get("/api/v1/assessments/" + id).asString());
         assertEquals(results, Api.rows(db, "assessment_result"));
         assertEquals(ratings, Api.rows(db, "result_rating"));
         assertEquals(0, Api.count(db, "SELECT COUNT(*) FROM assessment WHERE id = ? AND status <> 'DRAFT'", uuid));
@@ -64,6 +63,6 @@ class AtomicWritesTest {
         String id = Api.createDraft();
         Api.putAnswers(id, Api.CRITICAL_ANSWERS).then().statusCode(200);
         Api.submit(id).then().statusCode(201);
-        given().get("/api/v1/assessments/" + id).then().body("status", equalTo("SUBMITTED"));
+        Api.analyst().get("/api/v1/assessments/" + id).then().body("status", equalTo("SUBMITTED"));
     }
 }

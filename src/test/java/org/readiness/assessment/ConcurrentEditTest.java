@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +99,7 @@ class ConcurrentEditTest {
 
     /** Sends the lead answers and the governance answers to one draft at the same moment. */
     private static List<Response> race(String id, String ifMatch) throws Exception {
+        Api.leadOf(Api.organisationOf(id));
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -107,7 +107,7 @@ class ConcurrentEditTest {
             for (String answers : List.of(LEAD, GOVERNANCE)) {
                 futures.add(pool.submit(() -> {
                     start.await();
-                    var request = given().contentType(ContentType.JSON).body("{\"answers\":[" + answers + "]}");
+                    var request = Api.owner(id).contentType(ContentType.JSON).body("{\"answers\":[" + answers + "]}");
                     if (ifMatch != null) {
                         request.header("If-Match", ifMatch);
                     }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,7 +39,7 @@ class DraftAnswersTest {
                 {"question":"LE-02","value":"NA","evidence":"Nobody with lived experience helps with training yet"}""")
                 .then().statusCode(200).header("ETag", "\"2\"");
 
-        given().get("/api/v1/assessments/" + id).then().statusCode(200).header("ETag", "\"2\"")
+        Api.analyst().get("/api/v1/assessments/" + id).then().statusCode(200).header("ETag", "\"2\"")
                 .body("answers.question", contains("DL-01", "DL-02", "LE-02"))
                 .body("answers[0].value", equalTo(1)).body("answers[0].evidence", equalTo("Post agreed, recruiting"))
                 .body("answers[1].value", equalTo(2)).body("answers[1].evidence", nullValue())
@@ -59,7 +58,7 @@ class DraftAnswersTest {
                 {"question":"LE-02","value":4}""";
         List<Map<String, String>> fromDraft = Api.putAnswers(id, invalid)
                 .then().statusCode(400).contentType("application/problem+json").extract().path("errors");
-        List<Map<String, String>> fromScore = given().contentType(ContentType.JSON)
+        List<Map<String, String>> fromScore = Api.analyst().contentType(ContentType.JSON)
                 .body("{\"questionnaire\":\"nttp-readiness\",\"answers\":[" + invalid + "]}")
                 .post("/api/v1/score").then().statusCode(400).extract().path("errors");
         assertEquals(fromScore, fromDraft);
@@ -67,19 +66,19 @@ class DraftAnswersTest {
 
         // The one valid answer (LE-02) was not stored either, and the draft is unchanged.
         assertEquals(1, Api.count(db, ANSWERS_SQL, UUID.fromString(id)));
-        given().get("/api/v1/assessments/" + id).then().header("ETag", "\"1\"").body("answers.question", contains("DL-03"));
+        Api.analyst().get("/api/v1/assessments/" + id).then().header("ETag", "\"1\"").body("answers.question", contains("DL-03"));
     }
 
     @Test
     void refusesBodiesThatAreNotAnAnswersObject() {
         String id = Api.createDraft();
         for (String body : new String[]{"[]", "{}", "{\"answers\":{}}", "{\"answers\":[],\"extra\":1}"}) {
-            given().contentType(ContentType.JSON).body(body).put("/api/v1/assessments/" + id + "/answers")
+            Api.owner(id).contentType(ContentType.JSON).body(body).put("/api/v1/assessments/" + id + "/answers")
                     .then().statusCode(400).contentType("application/problem+json");
         }
-        given().contentType(ContentType.JSON).body("{\"answers\":[{").put("/api/v1/assessments/" + id + "/answers")
+        Api.owner(id).contentType(ContentType.JSON).body("{\"answers\":[{").put("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(400).body("type", equalTo("urn:readiness:problem:malformed-json"));
-        given().contentType(ContentType.TEXT).body("DL-01=3").put("/api/v1/assessments/" + id + "/answers")
+        Api.owner(id).contentType(ContentType.TEXT).body("DL-01=3").put("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(415).contentType("application/problem+json");
         assertEquals(0, Api.count(db, ANSWERS_SQL, UUID.fromString(id)));
     }
@@ -94,35 +93,35 @@ class DraftAnswersTest {
     void removesOneAnswer() {
         String id = Api.createDraft();
         Api.putAnswers(id, "{\"question\":\"DL-01\",\"value\":2},{\"question\":\"DL-02\",\"value\":3}").then().statusCode(200);
-        given().header("If-Match", "\"1\"").delete("/api/v1/assessments/" + id + "/answers/DL-01")
+        Api.owner(id).header("If-Match", "\"1\"").delete("/api/v1/assessments/" + id + "/answers/DL-01")
                 .then().statusCode(200).header("ETag", "\"2\"").body("answers.question", contains("DL-02"));
-        given().delete("/api/v1/assessments/" + id + "/answers/DL-01").then().statusCode(404)
+        Api.owner(id).delete("/api/v1/assessments/" + id + "/answers/DL-01").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().delete("/api/v1/assessments/" + id + "/answers/NO-SUCH").then().statusCode(404);
+        Api.owner(id).delete("/api/v1/assessments/" + id + "/answers/NO-SUCH").then().statusCode(404);
         assertEquals(1, Api.count(db, ANSWERS_SQL, UUID.fromString(id)));
     }
 
     @Test
     void ifMatchGuardsEveryWrite() {
         String id = Api.createDraft();
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        Api.owner(id).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"answers\":[{\"question\":\"DL-01\",\"value\":2}]}").put("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(200).header("ETag", "\"1\"");
-        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        Api.owner(id).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"answers\":[{\"question\":\"DL-01\",\"value\":4}]}").put("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(409).contentType("application/problem+json").body("type", equalTo("urn:readiness:problem:conflict"));
-        given().header("If-Match", "\"0\"").delete("/api/v1/assessments/" + id + "/answers/DL-01").then().statusCode(409);
-        given().header("If-Match", "\"0\"").post("/api/v1/assessments/" + id + "/submit").then().statusCode(409);
-        given().contentType(ContentType.JSON).header("If-Match", "*")
+        Api.owner(id).header("If-Match", "\"0\"").delete("/api/v1/assessments/" + id + "/answers/DL-01").then().statusCode(409);
+        Api.owner(id).header("If-Match", "\"0\"").post("/api/v1/assessments/" + id + "/submit").then().statusCode(409);
+        Api.owner(id).contentType(ContentType.JSON).header("If-Match", "*")
                 .body("{\"answers\":[{\"question\":\"DL-02\",\"value\":1}]}").put("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(200).header("ETag", "\"2\"");
-        given().contentType(ContentType.JSON).header("If-Match", "\"7\", \"2\"")
+        Api.owner(id).contentType(ContentType.JSON).header("If-Match", "\"7\", \"2\"")
                 .body("{\"answers\":[{\"question\":\"DL-03\",\"value\":1}]}").put("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(200).header("ETag", "\"3\"");
-        given().contentType(ContentType.JSON).header("If-Match", "3")
+        Api.owner(id).contentType(ContentType.JSON).header("If-Match", "3")
                 .body("{\"answers\":[{\"question\":\"DL-04\",\"value\":1}]}").put("/api/v1/assessments/" + id + "/answers")
                 .then().statusCode(400).body("errors[0].pointer", equalTo("If-Match"));
-        given().get("/api/v1/assessments/" + id).then().header("ETag", "\"3\"")
+        Api.analyst().get("/api/v1/assessments/" + id).then().header("ETag", "\"3\"")
                 .body("answers.question", containsInAnyOrder("DL-01", "DL-02", "DL-03"))
                 .body("answers.find { it.question == 'DL-01' }.value", equalTo(2));
     }
@@ -131,16 +130,16 @@ class DraftAnswersTest {
     void aSubmittedAssessmentCannotBeEdited() {
         String id = Api.submitted("{\"question\":\"DL-02\",\"value\":2}");
         long answers = Api.count(db, ANSWERS_SQL, UUID.fromString(id));
-        String before = given().get("/api/v1/assessments/" + id).then().extract().asString();
+        String before = Api.analyst().get("/api/v1/assessments/" + id).then().extract().asString();
 
         Api.putAnswers(id, "{\"question\":\"DL-02\",\"value\":4}").then().statusCode(409)
                 .contentType("application/problem+json").body("type", equalTo("urn:readiness:problem:conflict"));
         Api.putAnswers(id, "{\"question\":\"DL-05\",\"value\":4}").then().statusCode(409);
-        given().delete("/api/v1/assessments/" + id + "/answers/DL-02").then().statusCode(409);
+        Api.owner(id).delete("/api/v1/assessments/" + id + "/answers/DL-02").then().statusCode(409);
         // Even an invalid edit is refused as a conflict first: the state, not the body, forbids it.
         Api.putAnswers(id, "{\"question\":\"DL-02\",\"value\":9}").then().statusCode(409);
 
         assertEquals(answers, Api.count(db, ANSWERS_SQL, UUID.fromString(id)));
-        assertEquals(before, given().get("/api/v1/assessments/" + id).then().extract().asString());
+        assertEquals(before, Api.analyst().get("/api/v1/assessments/" + id).then().extract().asString());
     }
 }

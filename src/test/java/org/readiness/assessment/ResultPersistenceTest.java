@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,7 +47,7 @@ class ResultPersistenceTest {
         String id = Api.submitted("""
                 {"question":"DL-02","value":3,"evidence":"Trained in trauma-informed practice; delivers level two"},
                 {"question":"GV-02","value":4,"evidence":"Reports to the corporate management team every quarter"}""");
-        String result = given().get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().asString();
+        String result = Api.analyst().get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().asString();
 
         // A new transaction with an empty persistence context: the entity is loaded from the database.
         String reloaded = QuarkusTransaction.requiringNew().call(() -> {
@@ -60,7 +59,7 @@ class ResultPersistenceTest {
 
         System.setProperty(HANDOFF_ID, id);
         System.setProperty(HANDOFF_RESULT, result);
-        System.setProperty(HANDOFF_ASSESSMENT, given().get("/api/v1/assessments/" + id).asString());
+        System.setProperty(HANDOFF_ASSESSMENT, Api.analyst().get("/api/v1/assessments/" + id).asString());
     }
 
     String jdbcResult(String id) throws Exception {

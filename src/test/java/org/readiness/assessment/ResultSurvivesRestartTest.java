@@ -1,11 +1,11 @@
 package org.readiness.assessment;
 
+import org.readiness.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -33,8 +33,8 @@ class ResultSurvivesRestartTest {
         String id = System.getProperty(ResultPersistenceTest.HANDOFF_ID);
         assertNotNull(id, "ResultPersistenceTest must run first in the same JVM: run the two classes together");
         assertEquals(System.getProperty(ResultPersistenceTest.HANDOFF_RESULT),
-                given().get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().asString());
+                Api.analyst().get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().asString());
         assertEquals(System.getProperty(ResultPersistenceTest.HANDOFF_ASSESSMENT),
-                given().get("/api/v1/assessments/" + id).then().statusCode(200).extract().asString());
+                Api.analyst().get("/api/v1/assessments/" + id).then().statusCode(200).extract().asString());
     }
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -43,14 +42,14 @@ class AuditTrailTest {
     @AfterEach
     void restoreRules() {
         ReloadTest.copyRules();
-        given().post("/api/v1/ruleset/reload").then().statusCode(200);
+        Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200);
     }
 
     @Test
     void aStoredResultReplaysIdentically() {
         String id = submittedWithoutLead();
-        String version = given().get("/api/v1/assessments/" + id + "/result").then().extract().path("ruleset.version");
-        given().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200)
+        String version = Api.owner(id).get("/api/v1/assessments/" + id + "/result").then().extract().path("ruleset.version");
+        Api.auditor().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200)
                 .body("identical", equalTo(true)).body("differences", empty())
                 .body("rulesetVersion", equalTo(version)).body("questionnaire", equalTo("nttp-readiness@1"));
     }
@@ -58,18 +57,18 @@ class AuditTrailTest {
     @Test
     void replayIsIdenticalAfterTheActiveRulesChanged() throws IOException {
         String id = submittedWithoutLead();
-        String before = given().get("/api/v1/ruleset").then().extract().path("version");
+        String before = Api.auditor().get("/api/v1/ruleset").then().extract().path("version");
         // Remove the lead gate: under the new rules the same answers would no longer be held back.
         Files.writeString(ReloadTest.FOLDER.resolve("gates/programme-gates.drl"), Files.readString(
                 ReloadTest.FOLDER.resolve("gates/programme-gates.drl")).replace("question == \"DL-01\", scored, value < 2",
                 "question == \"DL-01\", scored, value < 1"));
-        String after = given().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("active.version");
+        String after = Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("active.version");
         assertThat(after).isNotEqualTo(before);
-        given().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200)
+        Api.auditor().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200)
                 .body("identical", equalTo(true)).body("rulesetVersion", equalTo(before))
                 .body("activeRulesetVersion", equalTo(after));
         // A new scoring of the same answers does differ, so the replay really used the old rules.
-        given().contentType(ContentType.JSON).body("{\"questionnaire\":\"nttp-readiness\",\"answers\":[" + NO_LEAD + "]}")
+        Api.analyst().contentType(ContentType.JSON).body("{\"questionnaire\":\"nttp-readiness\",\"answers\":[" + NO_LEAD + "]}")
                 .post("/api/v1/score").then().statusCode(200).body("trace.rule", not(hasItem("GATE-NO-LEAD")));
     }
 
@@ -85,20 +84,20 @@ class AuditTrailTest {
 
     @Test
     void replayAndExplanationOfUnknownOrDraftAssessmentsAre404() {
-        given().post("/api/v1/assessments/00000000-0000-4000-8000-000000000000/replay").then().statusCode(404)
+        Api.auditor().post("/api/v1/assessments/00000000-0000-4000-8000-000000000000/replay").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/api/v1/assessments/not-an-id/explanation").then().statusCode(404).contentType("application/problem+json");
+        Api.auditor().get("/api/v1/assessments/not-an-id/explanation").then().statusCode(404).contentType("application/problem+json");
         String draft = Api.createDraft();
-        given().post("/api/v1/assessments/" + draft + "/replay").then().statusCode(404);
-        given().get("/api/v1/assessments/" + draft + "/explanation").then().statusCode(404);
-        given().get("/api/v1/assessments/" + draft + "/replay").then().statusCode(greaterThan(399))
+        Api.auditor().post("/api/v1/assessments/" + draft + "/replay").then().statusCode(404);
+        Api.auditor().get("/api/v1/assessments/" + draft + "/explanation").then().statusCode(404);
+        Api.auditor().get("/api/v1/assessments/" + draft + "/replay").then().statusCode(greaterThan(399))
                 .contentType("application/problem+json");
     }
 
     @Test
     void theExplanationShowsAnswersRulesGatesAndWhereEachStepCameFrom() {
         String id = submittedWithoutLead();
-        given().get("/api/v1/assessments/" + id + "/explanation").then().statusCode(200).contentType("application/json")
+        Api.auditor().get("/api/v1/assessments/" + id + "/explanation").then().statusCode(200).contentType("application/json")
                 .body("overall.band", equalTo("INSUFFICIENT_EVIDENCE"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.inputs.find { it.id == 'DL-01' }.answer",
                         equalTo("1 (Planned or agreed)"))
@@ -113,7 +112,7 @@ class AuditTrailTest {
                 .body("overall.rules.id", hasItem("SCORE-OVERALL-INSUFFICIENT"))
                 .body("note", containsString("not validated cut-offs"));
         for (String type : new String[]{"text/plain", "text/markdown"}) {
-            given().accept(type).get("/api/v1/assessments/" + id + "/explanation").then().statusCode(200)
+            Api.owner(id).accept(type).get("/api/v1/assessments/" + id + "/explanation").then().statusCode(200)
                     .contentType(containsString(type))
                     .body(containsString("# Why"))
                     .body(containsString("## A dedicated lead: Developing"))
@@ -124,10 +123,21 @@ class AuditTrailTest {
 
     @Test
     void theCatalogueCountsTheStoredResultsEachRuleFiredIn() {
-        int before = given().get("/api/v1/rules/GATE-NO-LEAD").then().extract().path("firedIn");
+        int before = Api.auditor().get("/api/v1/rules/GATE-NO-LEAD").then().extract().path("firedIn");
         submittedWithoutLead();
-        given().get("/api/v1/rules/GATE-NO-LEAD").then().body("firedIn", equalTo(before + 1));
-        given().get("/api/v1/rules").then().body("find { it.id == 'SCORE-ENABLER' }.firedIn", greaterThan(0));
+        Api.auditor().get("/api/v1/rules/GATE-NO-LEAD").then().body("firedIn", equalTo(before + 1));
+        Api.auditor().get("/api/v1/rules").then().body("find { it.id == 'SCORE-ENABLER' }.firedIn", greaterThan(0));
+    }
+
+    @Test
+    void explanationsFollowWhoMayReadTheAssessmentAndReplayIsForAuditors() {
+        String id = submittedWithoutLead();
+        Api.owner(id).get("/api/v1/assessments/" + id + "/explanation").then().statusCode(200);
+        Api.analyst().get("/api/v1/assessments/" + id + "/explanation").then().statusCode(200);
+        Api.as(Api.leadOf(Api.createOrganisation())).get("/api/v1/assessments/" + id + "/explanation").then().statusCode(404);
+        Api.owner(id).post("/api/v1/assessments/" + id + "/replay").then().statusCode(403);
+        Api.analyst().post("/api/v1/assessments/" + id + "/replay").then().statusCode(403);
+        io.restassured.RestAssured.given().get("/api/v1/assessments/" + id + "/explanation").then().statusCode(401);
     }
 
     private static String submittedWithoutLead() {

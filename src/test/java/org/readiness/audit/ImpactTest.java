@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -41,7 +40,7 @@ class ImpactTest {
         submitWithoutLead();
         impact(Map.of("files", activeFiles())).statusCode(200)
                 .body("assessments", greaterThanOrEqualTo(1)).body("changed", equalTo(0))
-                .body("candidateVersion", equalTo(given().get("/api/v1/ruleset").then().extract().path("version")));
+                .body("candidateVersion", equalTo(Api.auditor().get("/api/v1/ruleset").then().extract().path("version")));
     }
 
     @Test
@@ -56,7 +55,7 @@ class ImpactTest {
                 .body("totals.recommendationsRemoved.REC-DL-APPOINT", greaterThanOrEqualTo(1))
                 .body("changes.find { it.assessment == '" + id + "' }.recommendationsRemoved", hasItem("REC-DL-APPOINT@dedicated-lead"));
         assertThat(Api.rows(db, "assessment_result")).as("impact analysis stores nothing").isEqualTo(results);
-        given().post("/api/v1/assessments/" + id + "/replay").then().body("identical", equalTo(true));
+        Api.auditor().post("/api/v1/assessments/" + id + "/replay").then().body("identical", equalTo(true));
     }
 
     @Test
@@ -77,17 +76,27 @@ class ImpactTest {
     }
 
     @Test
+    void onlyAuditorsAndAdminsMayAskForAnImpactAnalysis() {
+        Api.analyst().contentType(ContentType.JSON).body(Map.of("folder", "same-as-active")).post("/api/v1/rulesets/impact")
+                .then().statusCode(403);
+        Api.admin().contentType(ContentType.JSON).body(Map.of("folder", "same-as-active")).post("/api/v1/rulesets/impact")
+                .then().statusCode(200);
+        io.restassured.RestAssured.given().contentType(ContentType.JSON).body(Map.of("folder", "same-as-active"))
+                .post("/api/v1/rulesets/impact").then().statusCode(401);
+    }
+
+    @Test
     void everyProblemInTheRequestIsNamed() {
         impact(Map.of()).statusCode(400).body("errors[0].pointer", equalTo(""));
         impact(Map.of("files", Map.of(), "folder", "x")).statusCode(400);
         impact(Map.of("files", Map.of("../etc/passwd.drl", "x", "gates/ok.drl", 7), "colour", "red")).statusCode(400)
                 .body("errors.pointer", containsInAnyOrder("/colour", "/files/..~1etc~1passwd.drl", "/files/gates~1ok.drl"));
-        given().contentType(ContentType.JSON).body("{\"files\":").post("/api/v1/rulesets/impact").then().statusCode(400)
+        Api.auditor().contentType(ContentType.JSON).body("{\"files\":").post("/api/v1/rulesets/impact").then().statusCode(400)
                 .body("type", equalTo("urn:readiness:problem:malformed-json"));
     }
 
     private static ValidatableResponse impact(Object body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/rulesets/impact").then();
+        return Api.auditor().contentType(ContentType.JSON).body(body).post("/api/v1/rulesets/impact").then();
     }
 
     private static String submitWithoutLead() {

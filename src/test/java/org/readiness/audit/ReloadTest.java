@@ -1,5 +1,6 @@
 package org.readiness.audit;
 
+import org.readiness.testing.Api;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -63,13 +63,13 @@ class ReloadTest {
     @AfterEach
     void restoreRules() {
         copyRules();
-        given().post("/api/v1/ruleset/reload").then().statusCode(200);
+        Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200);
     }
 
     @Test
     void reloadingUnchangedRulesKeepsTheVersion() {
         String version = activeVersion();
-        given().post("/api/v1/ruleset/reload").then().statusCode(200)
+        Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200)
                 .body("changed", equalTo(false))
                 .body("previousVersion", equalTo(version))
                 .body("active.version", equalTo(version));
@@ -79,7 +79,7 @@ class ReloadTest {
     void aBrokenRuleIsRefusedWithFileAndLineAndTheOldRulesetKeepsServing() throws IOException {
         String version = activeVersion();
         Files.writeString(BROKEN, "package gates\n\nrule \"Broken\"\nwhen\n    Answer( question == )\nthen\nend\n");
-        given().post("/api/v1/ruleset/reload").then().statusCode(422).contentType("application/problem+json")
+        Api.admin().post("/api/v1/ruleset/reload").then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo("urn:readiness:problem:ruleset-invalid"))
                 .body("errors.pointer", hasItem(FOLDER + "/gates/broken.drl:5"));
         assertThat(activeVersion()).isEqualTo(version);
@@ -90,7 +90,7 @@ class ReloadTest {
     void aValidChangeIsSwappedInAndNamedInEveryNewResult() throws IOException {
         String before = activeVersion();
         Files.writeString(GATES, Files.readString(GATES) + "\n// a comment changes the version too\n");
-        String after = given().post("/api/v1/ruleset/reload").then().statusCode(200)
+        String after = Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200)
                 .body("changed", equalTo(true)).body("previousVersion", equalTo(before))
                 .extract().path("active.version");
         assertThat(after).isNotEqualTo(before);
@@ -119,10 +119,10 @@ class ReloadTest {
             List<String> good = new ArrayList<>(List.of(original));
             for (int round = 0; round < 4; round++) {
                 Files.writeString(BROKEN, "package gates\n\nrule \"Broken\"\nwhen\n    Answer( question == )\nthen\nend\n");
-                given().post("/api/v1/ruleset/reload").then().statusCode(422);
+                Api.admin().post("/api/v1/ruleset/reload").then().statusCode(422);
                 Files.delete(BROKEN);
                 Files.writeString(GATES, Files.readString(GATES) + "\n// round " + round + "\n");
-                good.add(given().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("active.version"));
+                good.add(Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("active.version"));
             }
             for (Future<?> f : scorers) {
                 f.get(120, TimeUnit.SECONDS);
@@ -135,13 +135,13 @@ class ReloadTest {
     }
 
     private static Response score() {
-        return given().contentType("application/json")
+        return Api.analyst().contentType("application/json")
                 .body(Map.of("questionnaire", "nttp-readiness", "answers", List.of(Map.of("question", "DL-01", "value", 1))))
                 .post("/api/v1/score");
     }
 
     private static String activeVersion() {
-        return given().get("/api/v1/ruleset").then().statusCode(200).extract().path("version");
+        return Api.analyst().get("/api/v1/ruleset").then().statusCode(200).extract().path("version");
     }
 
     static void copyRules() {

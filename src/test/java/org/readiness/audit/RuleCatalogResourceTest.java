@@ -1,5 +1,6 @@
 package org.readiness.audit;
 
+import org.readiness.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.readiness.scoring.RulesFixture;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
@@ -23,7 +23,7 @@ class RuleCatalogResourceTest {
 
     @Test
     void listsEveryRuleWithItsMetadataFileLineAndText() {
-        given().get("/api/v1/rules").then().statusCode(200)
+        Api.analyst().get("/api/v1/rules").then().statusCode(200)
                 .body("", hasSize(RulesFixture.RULESET.rules().size()))
                 .body("id", hasItem("GATE-NO-LEAD"))
                 .body("find { it.id == 'GATE-NO-LEAD' }.file", equalTo("gates/programme-gates.drl"))
@@ -35,25 +35,25 @@ class RuleCatalogResourceTest {
 
     @Test
     void filtersByEnabler() {
-        given().queryParam("enabler", "governance").get("/api/v1/rules").then().statusCode(200)
+        Api.analyst().queryParam("enabler", "governance").get("/api/v1/rules").then().statusCode(200)
                 .body("enabler", everyItem(equalTo("governance")))
                 .body("id", hasItem("REC-GV-SENIOR"));
-        given().queryParam("enabler", "nothing-like-this").get("/api/v1/rules").then().statusCode(200).body("", hasSize(0));
+        Api.analyst().queryParam("enabler", "nothing-like-this").get("/api/v1/rules").then().statusCode(200).body("", hasSize(0));
     }
 
     @Test
     void showsOneRuleOr404() {
-        given().get("/api/v1/rules/REC-DL-APPOINT").then().statusCode(200)
+        Api.analyst().get("/api/v1/rules/REC-DL-APPOINT").then().statusCode(200)
                 .body("enabler", equalTo("dedicated-lead"))
                 .body("drlPackage", equalTo("recommendations"));
-        given().get("/api/v1/rules/NO-SUCH-RULE").then().statusCode(404).contentType("application/problem+json");
+        Api.analyst().get("/api/v1/rules/NO-SUCH-RULE").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void describesTheActiveRulesetWithEachFilesDigest() throws Exception {
         String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(Files.readString(Path.of("rules/gates/programme-gates.drl")).getBytes(StandardCharsets.UTF_8)));
-        given().get("/api/v1/ruleset").then().statusCode(200)
+        Api.analyst().get("/api/v1/ruleset").then().statusCode(200)
                 .body("version", equalTo(RulesFixture.RULESET.version()))
                 .body("rules", equalTo(RulesFixture.RULESET.rules().size()))
                 .body("files.find { it.path == 'gates/programme-gates.drl' }.sha256", equalTo(digest))

@@ -29,11 +29,11 @@ class ObservabilityTest {
 
     @Test
     void scoringSubmissionsAndReloadsAreMetered() {
-        given().contentType(ContentType.JSON)
+        Api.analyst().contentType(ContentType.JSON)
                 .body(Map.of("questionnaire", "nttp-readiness", "answers", List.of(Map.of("question", "DL-01", "value", 1))))
                 .post("/api/v1/score").then().statusCode(200);
         Api.submitted("");
-        given().post("/api/v1/ruleset/reload").then().statusCode(200);
+        Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("readiness_scoring_seconds_bucket"))
                 .body(containsString("readiness_rules_fired_total{rule=\"GATE-NO-LEAD\"}"))

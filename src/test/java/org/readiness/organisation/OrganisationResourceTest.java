@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,23 +30,23 @@ class OrganisationResourceTest {
     @Test
     void createsReadsAndListsAnOrganisation() {
         String code = Api.newCode();
-        given().contentType(ContentType.JSON)
+        Api.admin().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + code + "\",\"name\":\"Argyll-like Council\",\"type\":\"LOCAL_AUTHORITY\",\"region\":\"West\"}")
                 .post("/api/v1/organisations")
                 .then().statusCode(201)
                 .header("Location", endsWith("/api/v1/organisations/" + code))
                 .body("code", equalTo(code)).body("name", equalTo("Argyll-like Council"))
                 .body("type", equalTo("LOCAL_AUTHORITY")).body("region", equalTo("West"))
-                .body("createdBy", equalTo("anonymous")).body("createdAt", notNullValue());
+                .body("createdBy", equalTo(Api.ADMIN)).body("createdAt", notNullValue());
 
-        given().get("/api/v1/organisations/" + code).then().statusCode(200)
+        Api.analyst().get("/api/v1/organisations/" + code).then().statusCode(200)
                 .body("code", equalTo(code)).body("region", equalTo("West"));
-        given().get("/api/v1/organisations").then().statusCode(200).body("code", hasItem(code));
+        Api.analyst().get("/api/v1/organisations").then().statusCode(200).body("code", hasItem(code));
     }
 
     @Test
     void acceptsACharityNumberAndNoRegion() {
-        given().contentType(ContentType.JSON)
+        Api.admin().contentType(ContentType.JSON)
                 .body("{\"code\":\"SC0" + Api.newCode().substring(4) + "\",\"name\":\"A trauma charity\",\"type\":\"THIRD_SECTOR\"}")
                 .post("/api/v1/organisations")
                 .then().statusCode(201).body("type", equalTo("THIRD_SECTOR"));
@@ -56,27 +55,27 @@ class OrganisationResourceTest {
     @Test
     void listsEveryProblemOfABodyAndStoresNothing() {
         long before = Api.rows(db, "organisation");
-        given().contentType(ContentType.JSON)
+        Api.admin().contentType(ContentType.JSON)
                 .body("{\"code\":\"12000035\",\"name\":\"  \",\"type\":\"COUNCIL\",\"region\":\"" + "x".repeat(101)
                         + "\",\"colour\":\"red\"}")
                 .post("/api/v1/organisations")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.pointer", containsInAnyOrder("/code", "/name", "/type", "/region", "/colour"));
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/organisations")
+        Api.admin().contentType(ContentType.JSON).body("{}").post("/api/v1/organisations")
                 .then().statusCode(400).body("errors.pointer", containsInAnyOrder("/code", "/name", "/type"));
-        given().contentType(ContentType.JSON).body("{\"code\":7,\"name\":[],\"type\":1}").post("/api/v1/organisations")
+        Api.admin().contentType(ContentType.JSON).body("{\"code\":7,\"name\":[],\"type\":1}").post("/api/v1/organisations")
                 .then().statusCode(400).body("errors.pointer", containsInAnyOrder("/code", "/name", "/type"));
         assertEquals(before, Api.rows(db, "organisation"));
     }
 
     @Test
     void refusesBodiesThatAreNotAJsonObject() {
-        given().contentType(ContentType.JSON).body("[1]").post("/api/v1/organisations")
+        Api.admin().contentType(ContentType.JSON).body("[1]").post("/api/v1/organisations")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].pointer", equalTo(""));
-        given().contentType(ContentType.JSON).body("{\"code\": ").post("/api/v1/organisations")
+        Api.admin().contentType(ContentType.JSON).body("{\"code\": ").post("/api/v1/organisations")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("type", equalTo("urn:readiness:problem:malformed-json"));
-        given().contentType(ContentType.TEXT).body("code=S12000035").post("/api/v1/organisations")
+        Api.admin().contentType(ContentType.TEXT).body("code=S12000035").post("/api/v1/organisations")
                 .then().statusCode(415).contentType("application/problem+json");
     }
 
@@ -84,7 +83,7 @@ class OrganisationResourceTest {
     void aDuplicateCodeIsAConflictAndStoresNothing() {
         String code = Api.createOrganisation();
         long before = Api.rows(db, "organisation");
-        given().contentType(ContentType.JSON)
+        Api.admin().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + code + "\",\"name\":\"Another\",\"type\":\"OTHER\"}")
                 .post("/api/v1/organisations")
                 .then().statusCode(409).contentType("application/problem+json")
@@ -104,7 +103,7 @@ class OrganisationResourceTest {
             for (int i = 0; i < writers; i++) {
                 statuses.add(pool.submit(() -> {
                     start.await();
-                    return given().contentType(ContentType.JSON)
+                    return Api.admin().contentType(ContentType.JSON)
                             .body("{\"code\":\"" + code + "\",\"name\":\"Race\",\"type\":\"OTHER\"}")
                             .post("/api/v1/organisations").statusCode();
                 }));
@@ -124,8 +123,8 @@ class OrganisationResourceTest {
 
     @Test
     void anUnknownCodeIsNotFound() {
-        given().get("/api/v1/organisations/S99999999").then().statusCode(404).contentType("application/problem+json")
+        Api.analyst().get("/api/v1/organisations/S99999999").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("urn:readiness:problem:not-found"));
-        given().get("/api/v1/organisations/%20nonsense%3B").then().statusCode(404).contentType("application/problem+json");
+        Api.analyst().get("/api/v1/organisations/%20nonsense%3B").then().statusCode(404).contentType("application/problem+json");
     }
 }

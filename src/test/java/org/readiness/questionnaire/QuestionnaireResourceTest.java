@@ -1,9 +1,9 @@
 package org.readiness.questionnaire;
 
+import org.readiness.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -16,7 +16,7 @@ class QuestionnaireResourceTest {
 
     @Test
     void listsEveryVersion() {
-        given().get("/api/v1/questionnaires").then()
+        Api.analyst().get("/api/v1/questionnaires").then()
                 .statusCode(200)
                 .body("id", hasItems("nttp-readiness"))
                 .body("find { it.id == 'nttp-readiness' }.version", greaterThanOrEqualTo(1))
@@ -25,7 +25,7 @@ class QuestionnaireResourceTest {
 
     @Test
     void returnsTheLatestVersionWithScalesAndSources() {
-        given().get("/api/v1/questionnaires/nttp-readiness").then()
+        Api.analyst().get("/api/v1/questionnaires/nttp-readiness").then()
                 .statusCode(200)
                 .body("id", equalTo("nttp-readiness"))
                 .body("themes.enablers.flatten().id", hasItems("dedicated-lead", "protected-time", "governance", "lived-experience"))
@@ -36,23 +36,23 @@ class QuestionnaireResourceTest {
 
     @Test
     void returnsARequestedVersion() {
-        given().queryParam("version", 1).get("/api/v1/questionnaires/nttp-readiness").then()
+        Api.analyst().queryParam("version", 1).get("/api/v1/questionnaires/nttp-readiness").then()
                 .statusCode(200).body("version", equalTo(1));
     }
 
     @Test
     void anUnknownQuestionnaireOrVersionIs404ProblemJson() {
-        given().get("/api/v1/questionnaires/no-such").then()
+        Api.analyst().get("/api/v1/questionnaires/no-such").then()
                 .statusCode(404).contentType("application/problem+json")
                 .body("status", equalTo(404)).body("detail", equalTo("No questionnaire no-such"));
-        given().queryParam("version", 99).get("/api/v1/questionnaires/nttp-readiness").then()
+        Api.analyst().queryParam("version", 99).get("/api/v1/questionnaires/nttp-readiness").then()
                 .statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void aVersionThatIsNotAWholeNumberIs400ProblemJson() {
         for (String bad : new String[]{"one", "0", "-1", "1.5", "99999999999"}) {
-            given().queryParam("version", bad).get("/api/v1/questionnaires/nttp-readiness").then()
+            Api.analyst().queryParam("version", bad).get("/api/v1/questionnaires/nttp-readiness").then()
                     .statusCode(400).contentType("application/problem+json")
                     .body("errors[0].pointer", equalTo("version"));
         }
@@ -60,7 +60,7 @@ class QuestionnaireResourceTest {
 
     @Test
     void writingIsNotAllowed() {
-        given().contentType("application/json").body("{}").post("/api/v1/questionnaires").then()
+        Api.analyst().contentType("application/json").body("{}").post("/api/v1/questionnaires").then()
                 .statusCode(405).contentType("application/problem+json");
     }
 }

@@ -1,5 +1,6 @@
 package org.readiness.scoring;
 
+import org.readiness.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -137,7 +137,7 @@ class ScoreResourceTest {
 
     @Test
     void aWrongContentTypeIsA415Problem() {
-        given().contentType("text/plain").body("{}").post("/api/v1/score").then()
+        Api.analyst().contentType("text/plain").body("{}").post("/api/v1/score").then()
                 .statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
     }
 
@@ -151,6 +151,6 @@ class ScoreResourceTest {
     }
 
     private static ValidatableResponse score(Object body) {
-        return given().contentType("application/json").body(body).post("/api/v1/score").then();
+        return Api.analyst().contentType("application/json").body(body).post("/api/v1/score").then();
     }
 }

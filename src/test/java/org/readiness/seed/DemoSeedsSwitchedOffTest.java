@@ -1,5 +1,6 @@
 package org.readiness.seed;
 
+import org.readiness.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -7,7 +8,6 @@ import org.readiness.config.ReadinessConfig;
 
 import java.util.List;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
@@ -25,8 +25,13 @@ class DemoSeedsSwitchedOffTest {
     void seedsAreNotLoadedWhenSwitchedOff() {
         assertFalse(config.seeds().enabled());
         for (String code : List.of(DemoSeedsTest.ARGYLL, DemoSeedsTest.GLASGOW, DemoSeedsTest.MIDLOTHIAN)) {
-            given().get("/api/v1/organisations/" + code).then().statusCode(404);
+            Api.analyst().get("/api/v1/organisations/" + code).then().statusCode(404);
         }
-        given().get("/api/v1/assessments/5eed0035-0000-4000-8000-000000202503").then().statusCode(404);
+        Api.analyst().get("/api/v1/assessments/5eed0035-0000-4000-8000-000000202503").then().statusCode(404);
+        // No demo users without the seeds: "admin" / "demo" is refused, and no such user exists.
+        Api.as("admin", "demo").get("/api/v1/questionnaires").then().statusCode(401);
+        for (String user : List.of("admin", "analyst", "auditor", "lead-s12000035", "respondent-s12000035")) {
+            Api.admin().get("/api/v1/users/" + user).then().statusCode(404);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.readiness.seed;
 
+import org.readiness.testing.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,17 +61,17 @@ class DemoSeedsTest {
 
     @Test
     void loadsTheThreeTrialAreasWithTwoSubmittedAssessmentsMonthsApart() {
-        given().get("/api/v1/organisations").then().statusCode(200)
+        Api.as("analyst", "demo").get("/api/v1/organisations").then().statusCode(200)
                 .body("code", containsInAnyOrder(ARGYLL, GLASGOW, MIDLOTHIAN))
                 .body("name", containsInAnyOrder("Argyll and Bute Council", "Glasgow City Council", "Midlothian Council"))
                 .body("type", everyItem(equalTo("LOCAL_AUTHORITY")));
         for (String code : List.of(ARGYLL, GLASGOW, MIDLOTHIAN)) {
-            JsonPath page = given().get("/api/v1/assessments?status=SUBMITTED&organisation=" + code)
+            JsonPath page = Api.as("analyst", "demo").get("/api/v1/assessments?status=SUBMITTED&organisation=" + code)
                     .then().statusCode(200).body("items.period", contains("2025-10", "2025-03")).extract().jsonPath();
             Instant later = Instant.parse(page.getString("items[0].submittedAt"));
             Instant earlier = Instant.parse(page.getString("items[1].submittedAt"));
             assertTrue(Duration.between(earlier, later).toDays() > 150, code + " submissions months apart");
-            given().get("/api/v1/assessments/" + page.getString("items[0].id")).then()
+            Api.as("analyst", "demo").get("/api/v1/assessments/" + page.getString("items[0].id")).then()
                     .body("createdBy", equalTo("demo-seed")).body("submittedBy", equalTo("demo-seed"))
                     .body("answers.size()", equalTo(65));
         }
@@ -118,10 +118,10 @@ class DemoSeedsTest {
 
     @Test
     void leavesAScopedDraftOpenToWorkOn() {
-        given().get("/api/v1/assessments/5eed0019-0000-4000-8000-000000202603").then().statusCode(200)
+        Api.as("analyst", "demo").get("/api/v1/assessments/5eed0019-0000-4000-8000-000000202603").then().statusCode(200)
                 .body("status", equalTo("DRAFT")).body("scope", equalTo("Justice social work"))
                 .body("answers.question", containsInAnyOrder("DL-01", "SR-03", "SP-02", "GV-01", "PT-02"));
-        given().post("/api/v1/assessments/5eed0019-0000-4000-8000-000000202603/submit").then().statusCode(422)
+        Api.as("lead-s12000019", "demo").post("/api/v1/assessments/5eed0019-0000-4000-8000-000000202603/submit").then().statusCode(422)
                 .body("errors.pointer", contains("PT-01"));
     }
 
@@ -134,12 +134,12 @@ class DemoSeedsTest {
         assertEquals(0, seeds.seedIfEmpty());
         assertEquals(List.of(organisations, assessments, answers, results),
                 List.of(count("organisation"), count("assessment"), count("assessment_answer"), count("assessment_result")));
-        given().get("/api/v1/assessments?organisation=" + ARGYLL).then().body("total", equalTo(2))
+        Api.as("analyst", "demo").get("/api/v1/assessments?organisation=" + ARGYLL).then().body("total", equalTo(2))
                 .body("items.period", not(hasItem("2026-03")));
     }
 
     private static JsonPath result(String id) {
-        return given().get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().jsonPath();
+        return Api.as("analyst", "demo").get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().jsonPath();
     }
 
     private static Object enabler(JsonPath result, String id, String field) {

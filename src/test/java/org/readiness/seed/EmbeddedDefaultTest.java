@@ -1,5 +1,6 @@
 package org.readiness.seed;
 
+import org.readiness.testing.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -16,7 +17,6 @@ import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -60,7 +60,13 @@ class EmbeddedDefaultTest {
             assertTrue(r.next());
             assertEquals(1, r.getInt(1), "migration V1 applied");
         }
-        given().get("/api/v1/organisations").then().statusCode(200)
+        // The demo users come with the seeds (password "demo"); a lead sees only its own organisation.
+        Api.as("analyst", "demo").get("/api/v1/organisations").then().statusCode(200)
                 .body("code", containsInAnyOrder("S12000035", "S12000049", "S12000019"));
+        Api.as("lead-s12000035", "demo").get("/api/v1/organisations").then().statusCode(200)
+                .body("code", containsInAnyOrder("S12000035"));
+        for (String user : new String[]{"admin", "auditor", "respondent-s12000049", "lead-s12000019"}) {
+            Api.as(user, "demo").get("/api/v1/questionnaires").then().statusCode(200);
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,8 +53,8 @@ class SeedFileErrorsTest {
         assertTrue(refused.getMessage().contains("broken.yaml"), refused.getMessage());
         assertTrue(refused.getMessage().contains("/answers/0/value") && refused.getMessage().contains("/answers/1/value"),
                 refused.getMessage());
-        given().get("/api/v1/organisations/" + code).then().statusCode(200);
-        given().get("/api/v1/assessments/" + id).then().statusCode(404);
+        Api.analyst().get("/api/v1/organisations/" + code).then().statusCode(200);
+        Api.analyst().get("/api/v1/assessments/" + id).then().statusCode(404);
         assertEquals(answers, Api.rows(db, "assessment_answer"));
     }
 

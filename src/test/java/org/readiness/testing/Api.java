@@ -2,6 +2,7 @@ package org.readiness.testing;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -12,6 +13,12 @@ import java.sql.SQLException;
 import static io.restassured.RestAssured.given;
 
 /**
+ * Shortcuts for API tests. Every request authenticates (preemptive HTTP Basic): {@link #as(String)} for a
+ * named user, {@link #admin()}, {@link #analyst()}, {@link #auditor()}, and for an organisation's things
+ * {@link #leadOf(String)} / {@link #respondentOf(String)} (users made through the admin API on first use) or
+ * {@link #owner(String)} for the organisation lead of an assessment made here. The first admin comes from
+ * %test.readiness.admin.* in application.properties, as production's comes from READINESS_ADMIN_*.
+ * <p>
  * Shortcuts for tests of the persistence API. Every test makes its own organisation with a code no other
  * test uses, so tests share one database per run without seeing each other's rows.
  */
@@ -23,7 +30,78 @@ public final class Api {
             {"question":"DL-01","value":3,"evidence":"Lead in post since April"},
             {"question":"GV-01","value":2},{"question":"PT-01","value":"DONT_KNOW"}""";
 
+    /** The test admin (see application.properties, %test.readiness.admin.*). */
+    public static final String ADMIN = "test-admin";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+    /** The password of every user this class creates. */
+    public static final String PASSWORD = "test-password-1";
+    public static final String ANALYST = "test-analyst";
+    public static final String AUDITOR = "test-auditor";
+
     private Api() {
+    }
+
+    /** A request as {@code username} (preemptive Basic). Users other than the admin have {@link #PASSWORD}. */
+    public static RequestSpecification as(String username) {
+        return as(username, ADMIN.equals(username) ? ADMIN_PASSWORD : PASSWORD);
+    }
+
+    /**
+     * As {@code username} with {@code password}. The content type is JSON unless a test sets another: RestAssured
+     * would otherwise label a POST without body as a form, which the CSRF filter refuses (400) without a token.
+     */
+    public static RequestSpecification as(String username, String password) {
+        return given().auth().preemptive().basic(username, password).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification admin() {
+        return as(ADMIN);
+    }
+
+    /** Reads everything, writes nothing of the organisations'. */
+    public static RequestSpecification analyst() {
+        return as(user(ANALYST, "analyst", null));
+    }
+
+    public static RequestSpecification auditor() {
+        return as(user(AUDITOR, "auditor", null));
+    }
+
+    /**
+     * Makes a user with {@link #PASSWORD} through the admin API unless it exists; returns its name. {@code role}
+     * is one of respondent, org-lead, analyst, auditor, admin; organisation only for respondent and org-lead.
+     */
+    public static String user(String username, String role, String organisation) {
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]"
+                + (organisation == null ? "" : ",\"organisation\":\"" + organisation + "\"") + "}";
+        int status = admin().contentType(ContentType.JSON).body(body).post("/api/v1/users").statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("Cannot create test user " + username + ": HTTP " + status);
+        }
+        return username;
+    }
+
+    /** The org-lead of an organisation (lead-&lt;code lower-case&gt;), made on first use. */
+    public static String leadOf(String organisation) {
+        return user("lead-" + organisation.toLowerCase(), "org-lead", organisation);
+    }
+
+    /** A respondent of an organisation (respondent-&lt;code lower-case&gt;), made on first use. */
+    public static String respondentOf(String organisation) {
+        return user("respondent-" + organisation.toLowerCase(), "respondent", organisation);
+    }
+
+    /** A request as the org-lead of the organisation of an assessment made by {@link #createDraft(String)}. */
+    public static RequestSpecification owner(String assessmentId) {
+        return as(leadOf(organisationOf(assessmentId)));
+    }
+
+    public static String organisationOf(String assessmentId) {
+        String code = System.getProperty("test-data.assessment." + assessmentId);
+        if (code == null) {
+            throw new IllegalStateException("Assessment " + assessmentId + " was not made by Api.createDraft");
+        }
+        return code;
     }
 
     /**
@@ -38,7 +116,7 @@ public final class Api {
 
     public static String createOrganisation() {
         String code = newCode();
-        given().contentType(ContentType.JSON)
+        admin().contentType(ContentType.JSON)
                 .body("{\"code\":\"" + code + "\",\"name\":\"Test council " + code + "\",\"type\":\"LOCAL_AUTHORITY\"}")
                 .post("/api/v1/organisations").then().statusCode(201);
         return code;
@@ -49,20 +127,23 @@ public final class Api {
         return createDraft(createOrganisation());
     }
 
+    /** A new draft of {@code organisation}, started by its org-lead; returns its id. */
     public static String createDraft(String organisation) {
-        return given().contentType(ContentType.JSON)
+        String id = as(leadOf(organisation)).contentType(ContentType.JSON)
                 .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + QUESTIONNAIRE
                         + "\",\"period\":\"2025-06\"}")
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        System.setProperty("test-data.assessment." + id, organisation);
+        return id;
     }
 
     public static Response putAnswers(String id, String answersJson) {
-        return given().contentType(ContentType.JSON).body("{\"answers\":[" + answersJson + "]}")
+        return owner(id).contentType(ContentType.JSON).body("{\"answers\":[" + answersJson + "]}")
                 .put("/api/v1/assessments/" + id + "/answers");
     }
 
     public static Response submit(String id) {
-        return given().post("/api/v1/assessments/" + id + "/submit");
+        return owner(id).post("/api/v1/assessments/" + id + "/submit");
     }
 
     /** A submitted assessment with the critical items and {@code more} answered; returns its id. */

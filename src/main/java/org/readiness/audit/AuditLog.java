@@ -1,0 +1,145 @@
+package org.readiness.audit;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.readiness.identity.Stamp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only, hash-chained audit log. {@link #append} joins the caller's transaction, so that a write and
+ * its audit row are committed together or not at all. Appends lock the single row of audit_head first
+ * (SELECT ... FOR UPDATE, on H2 and PostgreSQL), so concurrent writers take turns and the chain never forks.
+ * There is no update or delete here, by design.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    /** What {@code GET /api/v1/audit/verify} reports. */
+    public record Verification(boolean valid, long rows, Long brokenAt, String reason) {
+    }
+
+    /** A page of entries, newest first. */
+    public record Page(List<AuditEntryView> items, int page, int size, long total) {
+    }
+
+    public record AuditEntryView(long id, Instant at, String actor, String action, String target,
+                                 String beforeDigest, String afterDigest, String prevHash, String rowHash) {
+        static AuditEntryView of(AuditEntry e) {
+            return new AuditEntryView(e.id, e.at, e.actor, e.action, e.target, e.beforeDigest, e.afterDigest,
+                    e.prevHash, e.rowHash);
+        }
+    }
+
+    /**
+     * Appends one row for a write, in the caller's transaction. {@code before} and {@code after} are the states
+     * (any JSON-able object, null for none); only their sha-256 digests are stored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEntry append(String action, String target, Object before, Object after, Stamp stamp) {
+        EntityManager em = Panache.getEntityManager();
+        Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .getSingleResult();
+        long id = ((Number) head[0]).longValue() + 1;
+        String prev = (String) head[1];
+        AuditEntry e = new AuditEntry();
+        e.id = id;
+        e.at = stamp.at();
+        e.actor = stamp.by();
+        e.action = action;
+        e.target = target;
+        e.beforeDigest = Digests.state(before);
+        e.afterDigest = Digests.state(after);
+        e.prevHash = prev;
+        e.rowHash = Digests.row(id, e.at, e.actor, action, target, e.beforeDigest, e.afterDigest, prev);
+        em.persist(e);
+        em.createNativeQuery("UPDATE audit_head SET last_id = ?1, last_hash = ?2 WHERE id = 1")
+                .setParameter(1, id).setParameter(2, e.rowHash).executeUpdate();
+        return e;
+    }
+
+    /** Entries newest first, optionally from/to a time (inclusive/exclusive) and by one actor. */
+    @Transactional
+    public Page list(Instant from, Instant to, String actor, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (from != null) {
+            where.append(" and e.at >= :from");
+            parameters.put("from", from);
+        }
+        if (to != null) {
+            where.append(" and e.at < :to");
+            parameters.put("to", to);
+        }
+        if (actor != null) {
+            where.append(" and e.actor = :actor");
+            parameters.put("actor", actor);
+        }
+        EntityManager em = Panache.getEntityManager();
+        var select = em.createQuery("select e from AuditEntry e" + where + " order by e.id desc", AuditEntry.class);
+        var count = em.createQuery("select count(e) from AuditEntry e" + where, Long.class);
+        parameters.forEach((k, v) -> {
+            select.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<AuditEntryView> items = select.setFirstResult(page * size).setMaxResults(size).getResultStream()
+                .map(AuditEntryView::of).toList();
+        return new Page(items, page, size, count.getSingleResult());
+    }
+
+    /**
+     * Recomputes the chain from the first row: each row must be numbered one after the previous, carry the
+     * previous row's hash, and hash to what it holds; the head must name the last row. Reports the first row
+     * that fails and why.
+     */
+    @Transactional
+    public Verification verify() {
+        EntityManager em = Panache.getEntityManager();
+        long expectedId = 1;
+        String prev = GENESIS;
+        long rows = 0;
+        int batch = 500;
+        while (true) {
+            List<AuditEntry> chunk = new ArrayList<>(em.createQuery(
+                            "select e from AuditEntry e where e.id >= :from order by e.id", AuditEntry.class)
+                    .setParameter("from", expectedId).setMaxResults(batch).getResultList());
+            for (AuditEntry e : chunk) {
+                if (e.id != expectedId) {
+                    return new Verification(false, rows, e.id, "row " + expectedId + " is missing: rows are numbered "
+                            + "without gaps and the next one found is " + e.id);
+                }
+                if (!prev.equals(e.prevHash)) {
+                    return new Verification(false, rows, e.id, "prev_hash does not match the hash of row " + (e.id - 1));
+                }
+                String computed = Digests.row(e.id, e.at, e.actor, e.action, e.target, e.beforeDigest, e.afterDigest, e.prevHash);
+                if (!computed.equals(e.rowHash)) {
+                    return new Verification(false, rows, e.id, "row_hash does not match the row's contents: the row was changed");
+                }
+                prev = e.rowHash;
+                expectedId++;
+                rows++;
+            }
+            em.clear();
+            if (chunk.size() < batch) {
+                break;
+            }
+        }
+        Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
+                .getSingleResult();
+        long lastId = ((Number) head[0]).longValue();
+        if (lastId != rows || !prev.equals(head[1])) {
+            return new Verification(false, rows, lastId == rows ? rows : Math.min(lastId, rows + 1),
+                    "the chain head names row " + lastId + " but the log ends at row " + rows
+                            + (lastId == rows ? " with another hash: the last row was changed" : ": rows were removed"));
+        }
+        return new Verification(true, rows, null, null);
+    }
+}

@@ -1,0 +1,71 @@
+package org.readiness.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.readiness.assessment.AssessmentRequests;
+import org.readiness.identity.Role;
+import org.readiness.problem.ProblemException;
+import org.readiness.problem.RequestBody;
+import org.readiness.problem.Violation;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The audit log for admins and auditors: every write, who made it and when, hash-chained. */
+@Path("/api/v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Role.R_ADMIN, Role.R_AUDITOR})
+public class AuditResource {
+
+    @Inject
+    AuditLog log;
+
+    @GET
+    @Operation(summary = "Audit log entries, newest first, a page at a time")
+    public AuditLog.Page list(
+            @Parameter(description = "From this time (ISO-8601, inclusive)") @QueryParam("from") String from,
+            @Parameter(description = "Before this time (ISO-8601, exclusive)") @QueryParam("to") String to,
+            @Parameter(description = "Only this user's writes") @QueryParam("actor") String actor,
+            @Parameter(description = "From 0 (default 0)") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100 (default 20)") @QueryParam("size") String size) {
+        List<Violation> problems = new ArrayList<>();
+        Instant fromTime = time(from, "from", problems);
+        Instant toTime = time(to, "to", problems);
+        int p = AssessmentRequests.number(page, "page", 0, 0, Integer.MAX_VALUE, problems);
+        int s = AssessmentRequests.number(size, "size", AssessmentRequests.DEFAULT_PAGE_SIZE, 1,
+                AssessmentRequests.MAX_PAGE_SIZE, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.size() + " problem(s) found in the query", problems);
+        }
+        return log.list(fromTime, toTime, actor == null || actor.isEmpty() ? null : actor, p, s);
+    }
+
+    @GET
+    @Path("/verify")
+    @Operation(summary = "Recompute the hash chain: {\"valid\": true, \"rows\": n}, or the first broken row and why")
+    public AuditLog.Verification verify() {
+        return log.verify();
+    }
+
+    private static Instant time(String text, String name, List<Violation> problems) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            problems.add(new Violation(name, "must be an ISO-8601 time such as 2026-03-01T00:00:00Z; found "
+                    + RequestBody.abbreviate(text)));
+            return null;
+        }
+    }
+}
