@@ -36,6 +36,8 @@ public class ResultStore {
         result.rulesetVersion = score.ruleset().version();
         result.overallScore = score.overall().score();
         result.overallBand = score.overall().band();
+        result.period = assessment.period;
+        result.scope = assessment.scope;
         result.submittedAt = submittedAt;
         result.json = json;
         result.persist();

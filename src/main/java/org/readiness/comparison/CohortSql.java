@@ -11,7 +11,9 @@ import java.util.List;
 /**
  * The SQL of the comparison, written once for H2 and PostgreSQL (both have window functions and
  * PERCENTILE_CONT ... WITHIN GROUP). A window numbers each organisation's results newest first, so the latest
- * one is picked in the database; ratings are joined only for those; statistics are aggregated there too.
+ * one is picked in the database, once; the ratings and the statistics of those results are then read by
+ * primary key (an IN list of at most one id per organisation and scope) and aggregated there too. Measured on
+ * H2, evaluating the window once and not inside each later query was the difference that mattered.
  * Filter values are always bound parameters, never spliced into the text.
  */
 final class CohortSql {
@@ -24,6 +26,7 @@ final class CohortSql {
 
     CohortSql(Filters f) {
         StringBuilder where = new StringBuilder("r.questionnaire_id = ?");
+        boolean organisation = false;
         parameters.add(f.questionnaire());
         if (f.version() != null) {
             where.append(" AND r.questionnaire_version = ?");
@@ -31,57 +34,71 @@ final class CohortSql {
         }
         if (f.region() != null) {
             where.append(" AND o.region = ?");
+            organisation = true;
             parameters.add(f.region());
         }
         if (f.type() != null) {
             where.append(" AND o.type = ?");
+            organisation = true;
             parameters.add(f.type().name());
         }
         if (f.period() != null) {
             // Results of periods up to the given one: "as of" that period. A month includes every day in it,
             // so 2025-06 admits 2025-06-30; periods are ISO text, which sorts in time order.
-            where.append(" AND a.period <= ?");
+            where.append(" AND r.period <= ?");
             parameters.add(f.period().length() == 7 ? f.period() + "-31" : f.period());
         }
         if (f.scope() != null) {
-            where.append(" AND a.scope = ?");
+            where.append(" AND r.scope = ?");
             parameters.add(f.scope());
         }
-        String partition = f.byScope() || f.scope() != null ? "r.organisation_id, COALESCE(a.scope, '')" : "r.organisation_id";
-        latest = "WITH candidate AS (SELECT r.assessment_id, r.organisation_id, a.scope, a.period,"
-                + " r.questionnaire_version, r.ruleset_version, r.overall_score, r.overall_band, r.submitted_at,"
-                + " ROW_NUMBER() OVER (PARTITION BY " + partition
-                + " ORDER BY a.period DESC, r.submitted_at DESC) AS recency"
+        String partition = f.byScope() || f.scope() != null ? "r.organisation_id, COALESCE(r.scope, '')" : "r.organisation_id";
+        // The window reads assessment_result alone (period and scope are copied onto it, V4), joining the
+        // organisation only to filter; the winners' other columns are then read by primary key.
+        latest = "SELECT l.assessment_id, o.code, o.name, o.type, o.region, r.scope, r.period, r.submitted_at,"
+                + " r.questionnaire_version, r.ruleset_version, r.overall_score, r.overall_band"
+                + " FROM (SELECT r.assessment_id, ROW_NUMBER() OVER (PARTITION BY " + partition
+                + " ORDER BY r.period DESC, r.submitted_at DESC) AS recency"
                 + " FROM assessment_result r"
-                + " JOIN assessment a ON a.id = r.assessment_id"
+                + (organisation ? " JOIN organisation o ON o.id = r.organisation_id" : "")
+                + " WHERE " + where + ") l"
+                + " JOIN assessment_result r ON r.assessment_id = l.assessment_id"
                 + " JOIN organisation o ON o.id = r.organisation_id"
-                + " WHERE " + where + "),"
-                + " latest AS (SELECT * FROM candidate WHERE recency = 1) ";
+                + " WHERE l.recency = 1"
+                + " ORDER BY o.name, o.code, COALESCE(r.scope, ''), l.assessment_id";
     }
 
-    /** One row per latest result and enabler rating, by organisation name. */
-    String rowsQuery() {
-        return latest + "SELECT l.assessment_id, o.code, o.name, o.type, o.region, l.scope, l.period, l.submitted_at,"
-                + " l.questionnaire_version, l.ruleset_version, l.overall_score, l.overall_band,"
-                + " rr.rating_id, rr.score, rr.band"
-                + " FROM latest l JOIN organisation o ON o.id = l.organisation_id"
-                + " LEFT JOIN result_rating rr ON rr.assessment_id = l.assessment_id AND rr.level = 'ENABLER'"
-                + " ORDER BY o.name, o.code, COALESCE(l.scope, ''), l.assessment_id, rr.rating_id";
+    /** The latest result of each organisation (or organisation and scope), by organisation name. */
+    String latestQuery() {
+        return latest;
     }
 
-    /** Per enabler, and overall: how many scores, from how many organisations, and the three quartiles. */
-    String statisticsQuery() {
+    /** The enabler ratings of the given results. */
+    static String ratingsQuery(int results) {
+        return "SELECT assessment_id, rating_id, score, band FROM result_rating"
+                + " WHERE level = 'ENABLER' AND assessment_id IN (" + marks(results) + ")";
+    }
+
+    /**
+     * Per enabler, and overall, over the given results: how many scores, from how many organisations, and the
+     * three quartiles. Binds the result ids twice.
+     */
+    static String statisticsQuery(int results) {
         String quartiles = " PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY %1$s) AS q1,"
                 + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS q2,"
                 + " PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY %1$s) AS q3";
-        return latest + "SELECT rr.rating_id, COUNT(*) AS n, COUNT(DISTINCT l.organisation_id) AS organisations,"
+        return "SELECT rr.rating_id, COUNT(*) AS n, COUNT(DISTINCT r.organisation_id) AS organisations,"
                 + String.format(quartiles, "rr.score")
-                + " FROM latest l JOIN result_rating rr ON rr.assessment_id = l.assessment_id"
-                + " AND rr.level = 'ENABLER' AND rr.score IS NOT NULL"
+                + " FROM result_rating rr JOIN assessment_result r ON r.assessment_id = rr.assessment_id"
+                + " WHERE rr.level = 'ENABLER' AND rr.score IS NOT NULL AND rr.assessment_id IN (" + marks(results) + ")"
                 + " GROUP BY rr.rating_id"
-                + " UNION ALL SELECT '" + OVERALL + "', COUNT(*), COUNT(DISTINCT l.organisation_id),"
-                + String.format(quartiles, "l.overall_score")
-                + " FROM latest l WHERE l.overall_score IS NOT NULL";
+                + " UNION ALL SELECT '" + OVERALL + "', COUNT(*), COUNT(DISTINCT r.organisation_id),"
+                + String.format(quartiles, "r.overall_score")
+                + " FROM assessment_result r WHERE r.overall_score IS NOT NULL AND r.assessment_id IN (" + marks(results) + ")";
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     PreparedStatement prepare(Connection c, String sql) throws SQLException {

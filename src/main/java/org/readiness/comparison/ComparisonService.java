@@ -20,6 +20,7 @@ import org.readiness.questionnaire.QuestionnaireCatalog;
 import org.readiness.scoring.facts.Band;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The national comparison: the latest submitted result of each organisation (or of each organisation and scope)
@@ -82,8 +84,12 @@ public class ComparisonService {
         List<Row> rows;
         Map<String, Statistic> stats;
         try (Connection c = db.getConnection()) {
-            rows = rows(c, sql);
-            stats = statistics(c, sql);
+            Map<UUID, Row> latest = rows(c, sql);
+            if (!latest.isEmpty()) {
+                ratings(c, latest);
+            }
+            stats = latest.isEmpty() ? Map.of() : statistics(c, latest.keySet());
+            rows = new ArrayList<>(latest.values());
         } catch (SQLException e) {
             throw new IllegalStateException("Comparison query failed", e);
         }
@@ -103,10 +109,13 @@ public class ComparisonService {
             leftOut.add(new LeftOut("overall", "the overall score of each version is a mean over different items, so "
                     + "no cohort statistics are given for it; each organisation's own overall rating is shown"));
         }
-        List<Row> compared = rows.stream().map(r -> new Row(r.code(), r.name(), r.type(), r.region(), r.scope(),
-                r.period(), r.submittedAt(), r.questionnaireVersion(), r.rulesetVersion(), r.overall(),
-                shared.compared().stream().map(id -> r.enablers().stream().filter(e -> e.id().equals(id)).findFirst()
-                        .orElse(new EnablerRating(id, null, null))).toList())).toList();
+        List<Row> compared = rows.stream().map(r -> {
+            Map<String, EnablerRating> byId = new HashMap<>();
+            r.enablers().forEach(e -> byId.put(e.id(), e));
+            return new Row(r.code(), r.name(), r.type(), r.region(), r.scope(), r.period(), r.submittedAt(),
+                    r.questionnaireVersion(), r.rulesetVersion(), r.overall(), shared.compared().stream()
+                    .map(id -> byId.getOrDefault(id, new EnablerRating(id, null, null))).toList());
+        }).toList();
         int min = config.comparison().minCohort();
         Statistic overall = mixed ? null : suppress(stats.getOrDefault(CohortSql.OVERALL, empty(CohortSql.OVERALL)), min);
         List<Statistic> enablerStats = shared.compared().stream()
@@ -129,40 +138,55 @@ public class ComparisonService {
                         + " needed before cohort statistics are shown");
     }
 
-    private static List<Row> rows(Connection c, CohortSql sql) throws SQLException {
-        Map<String, Row> rows = new LinkedHashMap<>();
-        Map<String, List<EnablerRating>> enablers = new HashMap<>();
-        try (var s = sql.prepare(c, sql.rowsQuery()); ResultSet r = s.executeQuery()) {
+    /** The latest results, by id, in the order of the answer; their enabler lists are filled by {@link #ratings}. */
+    private static Map<UUID, Row> rows(Connection c, CohortSql sql) throws SQLException {
+        Map<UUID, Row> rows = new LinkedHashMap<>();
+        try (var s = sql.prepare(c, sql.latestQuery()); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                String key = r.getString("assessment_id");
-                if (!rows.containsKey(key)) {
-                    List<EnablerRating> list = new ArrayList<>();
-                    enablers.put(key, list);
-                    rows.put(key, new Row(r.getString("code"), r.getString("name"),
-                            OrganisationType.valueOf(r.getString("type")), r.getString("region"), r.getString("scope"),
-                            r.getString("period"), r.getObject("submitted_at", OffsetDateTime.class),
-                            r.getInt("questionnaire_version"), r.getString("ruleset_version"),
-                            new Rating(number(r, "overall_score"), Band.valueOf(r.getString("overall_band"))), list));
-                }
-                if (r.getString("rating_id") != null) {
-                    enablers.get(key).add(new EnablerRating(r.getString("rating_id"), number(r, "score"),
-                            Band.valueOf(r.getString("band"))));
+                rows.put(r.getObject("assessment_id", UUID.class), new Row(r.getString("code"), r.getString("name"),
+                        OrganisationType.valueOf(r.getString("type")), r.getString("region"), r.getString("scope"),
+                        r.getString("period"), r.getObject("submitted_at", OffsetDateTime.class),
+                        r.getInt("questionnaire_version"), r.getString("ruleset_version"),
+                        new Rating(number(r, "overall_score"), Band.valueOf(r.getString("overall_band"))),
+                        new ArrayList<>()));
+            }
+        }
+        return rows;
+    }
+
+    private static void ratings(Connection c, Map<UUID, Row> rows) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(CohortSql.ratingsQuery(rows.size()))) {
+            bind(s, rows.keySet(), 1);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.get(r.getObject("assessment_id", UUID.class)).enablers().add(new EnablerRating(
+                            r.getString("rating_id"), number(r, "score"), Band.valueOf(r.getString("band"))));
                 }
             }
         }
-        return new ArrayList<>(rows.values());
     }
 
-    private static Map<String, Statistic> statistics(Connection c, CohortSql sql) throws SQLException {
+    private static Map<String, Statistic> statistics(Connection c, Set<UUID> results) throws SQLException {
         Map<String, Statistic> stats = new HashMap<>();
-        try (var s = sql.prepare(c, sql.statisticsQuery()); ResultSet r = s.executeQuery()) {
-            while (r.next()) {
-                String id = r.getString("rating_id");
-                stats.put(id, new Statistic(id, r.getInt("n"), r.getInt("organisations"), number(r, "q1"),
-                        number(r, "q2"), number(r, "q3"), false, null));
+        try (PreparedStatement s = c.prepareStatement(CohortSql.statisticsQuery(results.size()))) {
+            bind(s, results, bind(s, results, 1));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String id = r.getString("rating_id");
+                    stats.put(id, new Statistic(id, r.getInt("n"), r.getInt("organisations"), number(r, "q1"),
+                            number(r, "q2"), number(r, "q3"), false, null));
+                }
             }
         }
         return stats;
+    }
+
+    private static int bind(PreparedStatement s, Set<UUID> ids, int from) throws SQLException {
+        int i = from;
+        for (UUID id : ids) {
+            s.setObject(i++, id);
+        }
+        return i;
     }
 
     private static Double number(ResultSet r, String column) throws SQLException {

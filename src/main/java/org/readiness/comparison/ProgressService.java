@@ -39,12 +39,12 @@ public class ProgressService {
 
     static final Set<String> PARAMETERS = Set.of("questionnaire", "scope");
 
-    private static final String SQL = "SELECT r.assessment_id, r.questionnaire_id, a.scope, a.period, r.submitted_at,"
+    private static final String SQL = "SELECT r.assessment_id, r.questionnaire_id, r.scope, r.period, r.submitted_at,"
             + " r.questionnaire_version, r.ruleset_version, r.overall_score, r.overall_band, rr.rating_id, rr.score, rr.band"
-            + " FROM assessment_result r JOIN assessment a ON a.id = r.assessment_id"
+            + " FROM assessment_result r"
             + " LEFT JOIN result_rating rr ON rr.assessment_id = r.assessment_id AND rr.level = 'ENABLER'"
             + " WHERE r.organisation_id = ?%s"
-            + " ORDER BY r.questionnaire_id, COALESCE(a.scope, ''), a.period, r.submitted_at, r.assessment_id, rr.rating_id";
+            + " ORDER BY r.questionnaire_id, COALESCE(r.scope, ''), r.period, r.submitted_at, r.assessment_id, rr.rating_id";
 
     @Inject
     AgroalDataSource db;
@@ -151,7 +151,7 @@ public class ProgressService {
     }
 
     private List<Stored> read(long organisation, String questionnaire, String scope) {
-        String filters = (questionnaire == null ? "" : " AND r.questionnaire_id = ?") + (scope == null ? "" : " AND a.scope = ?");
+        String filters = (questionnaire == null ? "" : " AND r.questionnaire_id = ?") + (scope == null ? "" : " AND r.scope = ?");
         Map<String, Stored> results = new LinkedHashMap<>();
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(String.format(SQL, filters))) {
             int i = 1;
