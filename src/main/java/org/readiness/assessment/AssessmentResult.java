@@ -49,12 +49,6 @@ public class AssessmentResult extends PanacheEntityBase {
     @Column(name = "overall_band", nullable = false)
     public Band overallBand;
 
-    /** The assessment's period and scope, copied here (V4) so comparisons need not join every result to its assessment. */
-    @Column(nullable = false)
-    public String period;
-
-    public String scope;
-
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

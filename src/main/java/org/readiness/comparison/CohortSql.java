@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * The SQL of the comparison, written once for H2 and PostgreSQL (both have window functions and
  * PERCENTILE_CONT ... WITHIN GROUP). A window numbers each organisation's results newest first, so the latest
- * one is picked in the database, once; the ratings and the statistics of those results are then read by
- * primary key (an IN list of at most one id per organisation and scope) and aggregated there too. Measured on
- * H2, evaluating the window once and not inside each later query was the difference that mattered.
+ * one is picked in the database; ratings are joined to the winners by primary key, and statistics are
+ * aggregated there too. Measured on H2 with 10,000 results: scanning assessment_result's wide rows (each holds
+ * the result JSON) cost most, hence the narrow result_summary (V4); and an IN list over result_rating's
+ * composite key was planned as a scan, so ratings are joined from the window instead.
  * Filter values are always bound parameters, never spliced into the text.
  */
 final class CohortSql {
@@ -53,49 +54,53 @@ final class CohortSql {
             parameters.add(f.scope());
         }
         String partition = f.byScope() || f.scope() != null ? "r.organisation_id, COALESCE(r.scope, '')" : "r.organisation_id";
-        // The window reads assessment_result alone (period and scope are copied onto it, V4), joining the
-        // organisation only to filter; the winners' other columns are then read by primary key.
-        latest = "SELECT l.assessment_id, o.code, o.name, o.type, o.region, r.scope, r.period, r.submitted_at,"
-                + " r.questionnaire_version, r.ruleset_version, r.overall_score, r.overall_band"
-                + " FROM (SELECT r.assessment_id, ROW_NUMBER() OVER (PARTITION BY " + partition
+        // The window reads result_summary alone (narrow rows with period and scope, V4), joining the
+        // organisation only to filter. Later joins from the window's winners are primary-key lookups.
+        latest = "(SELECT r.assessment_id, ROW_NUMBER() OVER (PARTITION BY " + partition
                 + " ORDER BY r.period DESC, r.submitted_at DESC) AS recency"
-                + " FROM assessment_result r"
+                + " FROM result_summary r"
                 + (organisation ? " JOIN organisation o ON o.id = r.organisation_id" : "")
-                + " WHERE " + where + ") l"
-                + " JOIN assessment_result r ON r.assessment_id = l.assessment_id"
+                + " WHERE " + where + ") l";
+    }
+
+    /** The latest result of each organisation (or organisation and scope) with its enabler ratings, by name. */
+    String rowsQuery() {
+        return "SELECT l.assessment_id, o.code, o.name, o.type, o.region, r.scope, r.period, r.submitted_at,"
+                + " r.questionnaire_version, r.ruleset_version, r.overall_score, r.overall_band,"
+                + " rr.rating_id, rr.score, rr.band"
+                + " FROM " + latest
+                + " JOIN result_summary r ON r.assessment_id = l.assessment_id"
                 + " JOIN organisation o ON o.id = r.organisation_id"
+                + " LEFT JOIN result_rating rr ON rr.assessment_id = l.assessment_id AND rr.level = 'ENABLER'"
                 + " WHERE l.recency = 1"
-                + " ORDER BY o.name, o.code, COALESCE(r.scope, ''), l.assessment_id";
+                + " ORDER BY o.name, o.code, COALESCE(r.scope, ''), l.assessment_id, rr.rating_id";
     }
 
-    /** The latest result of each organisation (or organisation and scope), by organisation name. */
-    String latestQuery() {
-        return latest;
-    }
-
-    /** The enabler ratings of the given results. */
-    static String ratingsQuery(int results) {
-        return "SELECT assessment_id, rating_id, score, band FROM result_rating"
-                + " WHERE level = 'ENABLER' AND assessment_id IN (" + marks(results) + ")";
+    /** Per enabler, over the latest results: how many scores, from how many organisations, the three quartiles. */
+    String statisticsQuery() {
+        return "SELECT rr.rating_id, COUNT(*) AS n, COUNT(DISTINCT r.organisation_id) AS organisations,"
+                + String.format(QUARTILES, "rr.score")
+                + " FROM " + latest
+                + " JOIN result_rating rr ON rr.assessment_id = l.assessment_id AND rr.level = 'ENABLER'"
+                + " JOIN result_summary r ON r.assessment_id = l.assessment_id"
+                + " WHERE l.recency = 1 AND rr.score IS NOT NULL"
+                + " GROUP BY rr.rating_id";
     }
 
     /**
-     * Per enabler, and overall, over the given results: how many scores, from how many organisations, and the
-     * three quartiles. Binds the result ids twice.
+     * The same over the overall scores of the given results (the ids the rows query found), so the window is not
+     * evaluated a third time; result_summary's single-column primary key serves the IN list.
      */
-    static String statisticsQuery(int results) {
-        String quartiles = " PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY %1$s) AS q1,"
-                + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS q2,"
-                + " PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY %1$s) AS q3";
-        return "SELECT rr.rating_id, COUNT(*) AS n, COUNT(DISTINCT r.organisation_id) AS organisations,"
-                + String.format(quartiles, "rr.score")
-                + " FROM result_rating rr JOIN assessment_result r ON r.assessment_id = rr.assessment_id"
-                + " WHERE rr.level = 'ENABLER' AND rr.score IS NOT NULL AND rr.assessment_id IN (" + marks(results) + ")"
-                + " GROUP BY rr.rating_id"
-                + " UNION ALL SELECT '" + OVERALL + "', COUNT(*), COUNT(DISTINCT r.organisation_id),"
-                + String.format(quartiles, "r.overall_score")
-                + " FROM assessment_result r WHERE r.overall_score IS NOT NULL AND r.assessment_id IN (" + marks(results) + ")";
+    static String overallQuery(int results) {
+        return "SELECT COUNT(*) AS n, COUNT(DISTINCT r.organisation_id) AS organisations,"
+                + String.format(QUARTILES, "r.overall_score")
+                + " FROM result_summary r WHERE r.overall_score IS NOT NULL AND r.assessment_id IN ("
+                + marks(results) + ")";
     }
+
+    private static final String QUARTILES = " PERCENTILE_CONT(0.25) WITHIN GROUP (ORDER BY %1$s) AS q1,"
+            + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY %1$s) AS q2,"
+            + " PERCENTILE_CONT(0.75) WITHIN GROUP (ORDER BY %1$s) AS q3";
 
     private static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));

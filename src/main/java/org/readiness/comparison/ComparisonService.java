@@ -85,10 +85,7 @@ public class ComparisonService {
         Map<String, Statistic> stats;
         try (Connection c = db.getConnection()) {
             Map<UUID, Row> latest = rows(c, sql);
-            if (!latest.isEmpty()) {
-                ratings(c, latest);
-            }
-            stats = latest.isEmpty() ? Map.of() : statistics(c, latest.keySet());
+            stats = latest.isEmpty() ? Map.of() : statistics(c, sql, latest.keySet());
             rows = new ArrayList<>(latest.values());
         } catch (SQLException e) {
             throw new IllegalStateException("Comparison query failed", e);
@@ -138,44 +135,46 @@ public class ComparisonService {
                         + " needed before cohort statistics are shown");
     }
 
-    /** The latest results, by id, in the order of the answer; their enabler lists are filled by {@link #ratings}. */
+    /** The latest results with their enabler ratings, by id, in the order of the answer. */
     private static Map<UUID, Row> rows(Connection c, CohortSql sql) throws SQLException {
         Map<UUID, Row> rows = new LinkedHashMap<>();
-        try (var s = sql.prepare(c, sql.latestQuery()); ResultSet r = s.executeQuery()) {
+        try (var s = sql.prepare(c, sql.rowsQuery()); ResultSet r = s.executeQuery()) {
             while (r.next()) {
-                rows.put(r.getObject("assessment_id", UUID.class), new Row(r.getString("code"), r.getString("name"),
-                        OrganisationType.valueOf(r.getString("type")), r.getString("region"), r.getString("scope"),
-                        r.getString("period"), r.getObject("submitted_at", OffsetDateTime.class),
-                        r.getInt("questionnaire_version"), r.getString("ruleset_version"),
-                        new Rating(number(r, "overall_score"), Band.valueOf(r.getString("overall_band"))),
-                        new ArrayList<>()));
+                UUID id = r.getObject("assessment_id", UUID.class);
+                Row row = rows.get(id);
+                if (row == null) {
+                    row = new Row(r.getString("code"), r.getString("name"), OrganisationType.valueOf(r.getString("type")),
+                            r.getString("region"), r.getString("scope"), r.getString("period"),
+                            r.getObject("submitted_at", OffsetDateTime.class), r.getInt("questionnaire_version"),
+                            r.getString("ruleset_version"),
+                            new Rating(number(r, "overall_score"), Band.valueOf(r.getString("overall_band"))),
+                            new ArrayList<>());
+                    rows.put(id, row);
+                }
+                if (r.getString("rating_id") != null) {
+                    row.enablers().add(new EnablerRating(r.getString("rating_id"), number(r, "score"),
+                            Band.valueOf(r.getString("band"))));
+                }
             }
         }
         return rows;
     }
 
-    private static void ratings(Connection c, Map<UUID, Row> rows) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(CohortSql.ratingsQuery(rows.size()))) {
-            bind(s, rows.keySet(), 1);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.get(r.getObject("assessment_id", UUID.class)).enablers().add(new EnablerRating(
-                            r.getString("rating_id"), number(r, "score"), Band.valueOf(r.getString("band"))));
-                }
+    private static Map<String, Statistic> statistics(Connection c, CohortSql sql, Set<UUID> results) throws SQLException {
+        Map<String, Statistic> stats = new HashMap<>();
+        try (var s = sql.prepare(c, sql.statisticsQuery()); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String id = r.getString("rating_id");
+                stats.put(id, new Statistic(id, r.getInt("n"), r.getInt("organisations"), number(r, "q1"),
+                        number(r, "q2"), number(r, "q3"), false, null));
             }
         }
-    }
-
-    private static Map<String, Statistic> statistics(Connection c, Set<UUID> results) throws SQLException {
-        Map<String, Statistic> stats = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement(CohortSql.statisticsQuery(results.size()))) {
-            bind(s, results, bind(s, results, 1));
+        try (PreparedStatement s = c.prepareStatement(CohortSql.overallQuery(results.size()))) {
+            bind(s, results, 1);
             try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    String id = r.getString("rating_id");
-                    stats.put(id, new Statistic(id, r.getInt("n"), r.getInt("organisations"), number(r, "q1"),
-                            number(r, "q2"), number(r, "q3"), false, null));
-                }
+                r.next();
+                stats.put(CohortSql.OVERALL, new Statistic(CohortSql.OVERALL, r.getInt("n"), r.getInt("organisations"),
+                        number(r, "q1"), number(r, "q2"), number(r, "q3"), false, null));
             }
         }
         return stats;

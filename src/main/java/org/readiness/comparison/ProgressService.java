@@ -41,7 +41,7 @@ public class ProgressService {
 
     private static final String SQL = "SELECT r.assessment_id, r.questionnaire_id, r.scope, r.period, r.submitted_at,"
             + " r.questionnaire_version, r.ruleset_version, r.overall_score, r.overall_band, rr.rating_id, rr.score, rr.band"
-            + " FROM assessment_result r"
+            + " FROM result_summary r"
             + " LEFT JOIN result_rating rr ON rr.assessment_id = r.assessment_id AND rr.level = 'ENABLER'"
             + " WHERE r.organisation_id = ?%s"
             + " ORDER BY r.questionnaire_id, COALESCE(r.scope, ''), r.period, r.submitted_at, r.assessment_id, rr.rating_id";
