@@ -47,6 +47,8 @@ public class ResultStore {
         result.submittedAt = submittedAt;
         result.json = json;
         result.persist();
+        // The narrow copy the national comparison scans (V4); same transaction, so it exists exactly when the result does.
+        ResultSummary.of(result, assessment).persist();
         score.themes().forEach(t -> rating(assessment.id, ResultRating.Level.THEME, t.id(), t.id(), t.score(),
                 t.band(), t.scoredEnablers(), t.enablers()));
         score.enablers().forEach(e -> rating(assessment.id, ResultRating.Level.ENABLER, e.id(), e.theme(), e.score(),

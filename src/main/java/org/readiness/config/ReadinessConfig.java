@@ -2,6 +2,7 @@ package org.readiness.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ public interface ReadinessConfig {
     String DATA_DIR_PATTERN = "(/|\\./|\\.\\./|~/|[A-Za-z]:[\\\\/]).*";
 
     Seeds seeds();
+
+    Comparison comparison();
 
     Security security();
 
@@ -111,5 +114,16 @@ public interface ReadinessConfig {
         /** Folder of seed files (*.yaml). */
         @WithDefault("seeds")
         Path path();
+    }
+
+    interface Comparison {
+        /**
+         * The fewest organisations a cohort may have before its statistics (n, quartiles, median) are shown.
+         * Smaller groups are suppressed, as public-sector statistics disclosure practice asks: with two or three
+         * organisations a median all but names them.
+         */
+        @WithDefault("5")
+        @Min(value = 1, message = "must be at least 1")
+        int minCohort();
     }
 }

@@ -98,6 +98,10 @@ class AccessMatrixTest {
                 row("GET /assessments/{id}/explanation",                "401 200 200 200 200 200 404", s -> s.get("/api/v1/assessments/" + submitted + "/explanation")),
                 row("POST /assessments/{id}/replay",                    "401 403 403 403 200 200 403", s -> s.post("/api/v1/assessments/" + submitted + "/replay")),
                 row("POST /rulesets/impact (empty body: 400 if allowed)", "401 403 403 403 400 400 403", s -> s.body("{}").post("/api/v1/rulesets/impact")),
+                row("GET /comparison",                                  "401 403 403 200 200 200 403", s -> s.get("/api/v1/comparison?questionnaire=nttp-readiness")),
+                row("GET /organisations/{own}/progress",                "401 403 200 200 200 200 404", s -> s.get("/api/v1/organisations/" + a + "/progress")),
+                row("GET /organisations/{own}/targets",                 "401 200 200 200 200 200 404", s -> s.get("/api/v1/organisations/" + a + "/targets")),
+                row("PUT /organisations/{own}/targets",                 "401 403 200 403 403 403 404", s -> s.body("{\"targets\":[]}").put("/api/v1/organisations/" + a + "/targets")),
                 row("POST /users",                                      "401 403 403 403 403 201 403", s -> s.body(
                         "{\"username\":\"m-" + Api.newCode().toLowerCase() + "\",\"password\":\"" + Api.PASSWORD
                                 + "\",\"roles\":[\"auditor\"]}").post("/api/v1/users")),

@@ -1,0 +1,56 @@
+package org.readiness.comparison;
+
+import jakarta.annotation.security.RolesAllowed;
+import org.readiness.identity.Role;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.readiness.comparison.export.ComparisonExport;
+import org.readiness.comparison.export.Csv;
+import org.readiness.comparison.export.Xlsx;
+
+/**
+ * Sites side by side for national programme staff, as JSON, CSV or XLSX by the Accept header. Plain JAX-RS, so
+ * that role checks can be added by annotation. Query parameters are read from UriInfo rather than bound one by
+ * one, so that an unknown parameter can be refused (see {@link QueryParameters}); they are documented below.
+ */
+@Path("/api/v1/comparison")
+public class ComparisonResource {
+
+    private static final String DESCRIPTION = "Query parameters: questionnaire (required), version, region, type "
+            + "(LOCAL_AUTHORITY | HEALTH_BOARD | THIRD_SECTOR | OTHER), period (YYYY-MM or YYYY-MM-DD: only results of "
+            + "assessments for that period or earlier, so the answer is the picture as of that period; a month "
+            + "includes its days), scope (one service area), byScope (true: one row per organisation and scope). "
+            + "Latest result per organisation = latest assessment period, then latest submission. Cohort statistics "
+            + "of fewer than readiness.comparison.min-cohort organisations are suppressed. Results under different "
+            + "questionnaire versions are compared only on enablers asked with the same items; leftOut names the rest. "
+            + "Accept: application/json (default), text/csv (RFC 4180, a note column) or " + Xlsx.MEDIA_TYPE
+            + " (sheets Comparison, Cohort statistics, About).";
+
+    @Inject
+    ComparisonService comparison;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
+    @Operation(summary = "Compare organisations' latest submitted results, with cohort statistics", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "Rows, cohort statistics, what was left out, and a note",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonView.class)))
+    @APIResponse(responseCode = "400", description = "Every problem in the query parameters, each named")
+    @RolesAllowed({Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
+    public Response compare(@Context UriInfo uri, @Context HttpHeaders headers) {
+        Exports.choose(headers);
+        ComparisonView view = comparison.compare(comparison.filters(uri.getQueryParameters()));
+        return Exports.respond(headers, () -> view, () -> ComparisonExport.main(view), () -> ComparisonExport.sheets(view),
+                "readiness-comparison-" + view.filters().questionnaire());
+    }
+}

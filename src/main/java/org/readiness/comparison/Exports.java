@@ -1,0 +1,59 @@
+package org.readiness.comparison;
+
+import jakarta.ws.rs.NotAcceptableException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.readiness.comparison.export.Csv;
+import org.readiness.comparison.export.Table;
+import org.readiness.comparison.export.Xlsx;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Content negotiation of the comparison and progress views, chosen here rather than by three JAX-RS methods so
+ * that a client that accepts anything (no Accept, or *&#47;*) always gets JSON, whatever order the framework
+ * would try the methods in. Exports get a download name that says what and when.
+ */
+final class Exports {
+
+    static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
+    static final MediaType XLSX = MediaType.valueOf(Xlsx.MEDIA_TYPE);
+
+    private Exports() {
+    }
+
+    /** JSON, CSV or XLSX: the first the client accepts, in its order of preference; 406 for none of them. */
+    static MediaType choose(HttpHeaders headers) {
+        for (MediaType accepted : headers.getAcceptableMediaTypes()) {
+            for (MediaType offered : List.of(MediaType.APPLICATION_JSON_TYPE, CSV, XLSX)) {
+                if (accepted.isCompatible(offered)) {
+                    return offered;
+                }
+            }
+        }
+        throw new NotAcceptableException("Available as application/json, text/csv and " + Xlsx.MEDIA_TYPE);
+    }
+
+    static Response respond(HttpHeaders headers, Supplier<Object> json, Supplier<Table> csv,
+                            Supplier<List<Table>> xlsx, String name) {
+        MediaType type = choose(headers);
+        if (type == CSV) {
+            return file(Csv.write(csv.get()), Csv.MEDIA_TYPE + ";charset=UTF-8", name, "csv");
+        }
+        if (type == XLSX) {
+            return file(Xlsx.write(xlsx.get()), Xlsx.MEDIA_TYPE, name, "xlsx");
+        }
+        return Response.ok(json.get(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static Response file(byte[] body, String mediaType, String name, String extension) {
+        String filename = name.replaceAll("[^A-Za-z0-9._-]+", "-") + "-" + LocalDate.now(ZoneOffset.UTC) + "." + extension;
+        return Response.ok(body, mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+}

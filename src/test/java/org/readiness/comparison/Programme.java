@@ -1,0 +1,73 @@
+package org.readiness.comparison;
+
+import io.restassured.http.ContentType;
+import org.readiness.testing.Api;
+
+import java.util.UUID;
+
+/**
+ * Builds organisations and submitted assessments through the API for comparison and progress tests. Each test
+ * puts its organisations in a region of its own, so that the cohort it filters on holds only them although all
+ * tests share one database.
+ */
+final class Programme {
+
+    private Programme() {
+    }
+
+    static String newRegion() {
+        return "Region " + UUID.randomUUID();
+    }
+
+    static String organisation(String name, String region, String type) {
+        String code = Api.newCode();
+        Api.admin().contentType(ContentType.JSON)
+                .body("{\"code\":\"" + code + "\",\"name\":" + json(name) + ",\"type\":\"" + type + "\""
+                        + (region == null ? "" : ",\"region\":" + json(region)) + "}")
+                .post("/api/v1/organisations").then().statusCode(201);
+        return code;
+    }
+
+    static String organisation(String region) {
+        return organisation("Council " + UUID.randomUUID().toString().substring(0, 8), region, "LOCAL_AUTHORITY");
+    }
+
+    /**
+     * Submits an assessment whose answers are {@code answers} (JSON objects, without the critical items unless
+     * given) and, when not among them, the critical items DL-01, GV-01 and PT-01. Returns its id.
+     */
+    static String submit(String organisation, String period, String scope, String answers) {
+        String id = Api.as(Api.leadOf(organisation)).contentType(ContentType.JSON)
+                .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + Api.QUESTIONNAIRE
+                        + "\",\"period\":\"" + period + "\"" + (scope == null ? "" : ",\"scope\":" + json(scope)) + "}")
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+        System.setProperty("test-data.assessment." + id, organisation);
+        StringBuilder all = new StringBuilder(answers);
+        for (String critical : new String[]{"DL-01", "GV-01", "PT-01"}) {
+            if (!answers.contains("\"" + critical + "\"")) {
+                all.append(all.length() == 0 ? "" : ",").append("{\"question\":\"").append(critical).append("\",\"value\":0}");
+            }
+        }
+        Api.putAnswers(id, all.toString()).then().statusCode(200);
+        Api.submit(id).then().statusCode(201);
+        return id;
+    }
+
+    /** Every dedicated-lead item answered {@code value}, so that enabler scores exactly {@code value}. */
+    static String lead(int value) {
+        return same(value, "DL-01", "DL-02", "DL-03", "DL-04", "DL-05");
+    }
+
+    static String same(int value, String... questions) {
+        StringBuilder out = new StringBuilder();
+        for (String q : questions) {
+            out.append(out.length() == 0 ? "" : ",").append("{\"question\":\"").append(q).append("\",\"value\":")
+                    .append(value).append('}');
+        }
+        return out.toString();
+    }
+
+    static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
