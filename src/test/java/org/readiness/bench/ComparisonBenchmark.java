@@ -39,6 +39,10 @@ public class ComparisonBenchmark {
     @Param("http://localhost:8391")
     public String baseUrl;
 
+    /** An analyst's (or any national role's) user and password: the views are for national staff. */
+    @Param("analyst:demo")
+    public String credentials;
+
     /** How many generated organisations there are, to pick one at random for progress. */
     @Param("500")
     public int organisations;
@@ -79,7 +83,10 @@ public class ComparisonBenchmark {
 
     private String get(String path, String accept) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Accept", accept).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", accept)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   ./mvnw -Pbench test-compile exec:exec -Dbench.main=org.readiness.bench.GenerateProgramme \
  *       -Dbench.args="http://localhost:8391 500 20 4"
  * </pre>
- * Arguments: base URL, organisations (500), assessments each (20), threads (4). See docs/performance.md.
+ * Arguments: base URL, organisations (500), assessments each (20), threads (4), admin user (admin) and
+ * password (demo). The admin creates each organisation and its org-lead (lead-&lt;code&gt;, password
+ * {@value #LEAD_PASSWORD}), who answers and submits. See docs/performance.md.
  */
 public final class GenerateProgramme {
 
@@ -34,10 +36,18 @@ public final class GenerateProgramme {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final String base;
+    static final String LEAD_PASSWORD = "generated-lead";
 
-    private GenerateProgramme(String base) {
+    private final String base;
+    private final String admin;
+
+    private GenerateProgramme(String base, String adminUser, String adminPassword) {
         this.base = base.replaceAll("/$", "");
+        this.admin = basic(adminUser, adminPassword);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The code of the i-th generated organisation (statistical-code shape, S7...: no real area has one). */
@@ -50,11 +60,13 @@ public final class GenerateProgramme {
         int organisations = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int assessments = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        new GenerateProgramme(base).run(organisations, assessments, threads);
+        String adminUser = args.length > 4 ? args[4] : "admin";
+        String adminPassword = args.length > 5 ? args[5] : "demo";
+        new GenerateProgramme(base, adminUser, adminPassword).run(organisations, assessments, threads);
     }
 
     private void run(int organisations, int assessments, int threads) throws Exception {
-        JsonNode questionnaire = json.readTree(send("GET", "/api/v1/questionnaires/nttp-readiness", null, 200));
+        JsonNode questionnaire = json.readTree(send(admin, "GET", "/api/v1/questionnaires/nttp-readiness", null, 200));
         List<JsonNode> items = new ArrayList<>();
         questionnaire.get("themes").forEach(t -> t.get("enablers").forEach(e -> e.get("items").forEach(items::add)));
         long start = System.nanoTime();
@@ -86,12 +98,16 @@ public final class GenerateProgramme {
         String code = code(i);
         String body = "{\"code\":\"" + code + "\",\"name\":\"Generated organisation " + i + "\",\"type\":\""
                 + TYPES[i % TYPES.length] + "\",\"region\":\"" + REGIONS[i % REGIONS.length] + "\"}";
-        send("POST", "/api/v1/organisations", body, 201);
+        send(admin, "POST", "/api/v1/organisations", body, 201);
+        String leadName = "lead-" + code.toLowerCase();
+        send(admin, "POST", "/api/v1/users", "{\"username\":\"" + leadName + "\",\"password\":\"" + LEAD_PASSWORD
+                + "\",\"roles\":[\"org-lead\"],\"organisation\":\"" + code + "\"}", 201);
+        String lead = basic(leadName, LEAD_PASSWORD);
         double level = random.nextDouble() * 2;   // where this organisation starts, 0-2 on the scale
         for (int a = 0; a < assessments; a++) {
             int month = a * 3;
             String period = String.format("%d-%02d", 2021 + month / 12, month % 12 + 1);
-            String created = send("POST", "/api/v1/assessments", "{\"organisation\":\"" + code
+            String created = send(lead, "POST", "/api/v1/assessments", "{\"organisation\":\"" + code
                     + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"" + period + "\"}", 201);
             String id = json.readTree(created).get("id").asText();
             StringBuilder answers = new StringBuilder("{\"answers\":[");
@@ -104,13 +120,15 @@ public final class GenerateProgramme {
                 answers.append(k == 0 ? "" : ",").append("{\"question\":\"").append(item.get("id").asText())
                         .append("\",\"value\":").append(value).append('}');
             }
-            send("PUT", "/api/v1/assessments/" + id + "/answers", answers.append("]}").toString(), 200);
-            send("POST", "/api/v1/assessments/" + id + "/submit", null, 201);
+            send(lead, "PUT", "/api/v1/assessments/" + id + "/answers", answers.append("]}").toString(), 200);
+            send(lead, "POST", "/api/v1/assessments/" + id + "/submit", null, 201);
         }
     }
 
-    private String send(String method, String path, String body, int expected) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json");
+    private String send(String authorization, String method, String path, String body, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("Authorization", authorization);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
