@@ -34,7 +34,7 @@ class ObservabilityTest {
                 .post("/api/v1/score").then().statusCode(200);
         Api.submitted("");
         Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        Api.admin().get("/q/metrics").then().statusCode(200)
                 .body(containsString("readiness_scoring_seconds_bucket"))
                 .body(containsString("readiness_rules_fired_total{rule=\"GATE-NO-LEAD\"}"))
                 .body(containsString("readiness_submissions_total{outcome=\"stored\"}"))
