@@ -1,5 +1,6 @@
 package org.readiness.assessment;
 
+import org.readiness.persistence.Idempotency;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -60,6 +61,9 @@ public class AssessmentResource {
     @Inject
     Access access;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a draft assessment",
@@ -70,13 +74,15 @@ public class AssessmentResource {
             + "unknown organisation or questionnaire is one of them")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     @APIResponse(responseCode = "404", description = "The organisation is not the caller's own")
-    public Response create(JsonNode body) {
+    public Response create(JsonNode body, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         // Only one's own organisation: any other code is answered as a missing organisation, whether it exists or not.
         if (body != null && body.path("organisation").isTextual()) {
             access.requireOrganisation(body.get("organisation").asText());
         }
-        AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
-        return Response.created(URI.create(AssessmentViews.href(created.id()))).tag(etag(created)).entity(created).build();
+        return idempotency.once(idempotencyKey, "POST /api/v1/assessments", body, () -> {
+            AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
+            return Response.created(URI.create(AssessmentViews.href(created.id()))).tag(etag(created)).entity(created).build();
+        });
     }
 
     @GET

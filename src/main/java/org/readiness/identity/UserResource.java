@@ -1,5 +1,8 @@
 package org.readiness.identity;
 
+import org.readiness.persistence.Idempotency;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.HeaderParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -31,6 +34,9 @@ public class UserResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user",
@@ -39,9 +45,11 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created; the body never holds the password")
     @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
     @APIResponse(responseCode = "409", description = "The username is taken")
-    public Response create(JsonNode body) {
-        UserView created = users.create(users.readNew(body), user.stamp());
-        return Response.created(URI.create("/api/v1/users/" + created.username())).entity(created).build();
+    public Response create(JsonNode body, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/users", body, () -> {
+            UserView created = users.create(users.readNew(body), user.stamp());
+            return Response.created(URI.create("/api/v1/users/" + created.username())).entity(created).build();
+        });
     }
 
     @GET

@@ -1,5 +1,8 @@
 package org.readiness.organisation;
 
+import org.readiness.persistence.Idempotency;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.ws.rs.HeaderParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,6 +45,9 @@ public class OrganisationResource {
     @Inject
     Access access;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an organisation",
@@ -52,10 +58,12 @@ public class OrganisationResource {
     @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
     @APIResponse(responseCode = "409", description = "An organisation with this code exists already")
     @RolesAllowed(Role.R_ADMIN)
-    public Response create(JsonNode body) {
-        Organisation created = organisations.create(organisations.read(body), user.stamp());
-        return Response.created(URI.create("/api/v1/organisations/" + created.code))
-                .entity(OrganisationView.of(created)).build();
+    public Response create(JsonNode body, @Parameter(description = Idempotency.DESCRIPTION) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/organisations", body, () -> {
+            Organisation created = organisations.create(organisations.read(body), user.stamp());
+            return Response.created(URI.create("/api/v1/organisations/" + created.code))
+                    .entity(OrganisationView.of(created)).build();
+        });
     }
 
     @GET
