@@ -36,7 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Basic credentials cannot be made to write by another site's form. Clients that are not browsers (curl, scripts)
  * send neither header and are not affected. The web pages' own form posts carry CSRF tokens (quarkus-rest-csrf).</li>
  * <li>a body declared larger than {@code readiness.max-body-size} is refused at once (413 problem+json), before
- * any of it is read; one sent without a length is stopped when it grows past it ({@link org.readiness.problem.BodyLimit}).</li>
+ * any of it is read; one sent without a length is stopped when it grows past it ({@link org.readiness.problem.BodyGuard}).</li>
  * </ul>
  * The password is never read here: only the username part of the Authorization header.
  */
