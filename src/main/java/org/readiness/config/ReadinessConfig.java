@@ -67,6 +67,12 @@ public interface ReadinessConfig {
         @WithDefault("false")
         boolean openApiDocs();
 
+        /** bcrypt cost (log2 of its rounds) of new password hashes; a stored hash keeps the cost it was made with. */
+        @WithDefault("10")
+        @Min(value = 4, message = "must be 4 to 31")
+        @jakarta.validation.constraints.Max(value = 31, message = "must be 4 to 31")
+        int passwordCost();
+
         Login login();
 
         Oidc oidc();
