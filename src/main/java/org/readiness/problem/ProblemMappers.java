@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.persistence.DatabaseFaults;
 
 import java.util.Comparator;
 import java.util.List;
@@ -23,9 +24,13 @@ import java.util.List;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     ReadinessConfig config;
+
+    @Inject
+    DatabaseFaults database;
 
     /** No credentials where some are needed: 401 with the challenge of the configured mechanism, never a redirect. */
     @ServerExceptionMapper
@@ -36,6 +41,10 @@ public class ProblemMappers {
     /** Credentials that are wrong. The body does not say whether the username exists. */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        // The users live in the database: without it nobody can be checked, which is not a wrong password.
+        if (database.unavailable(e)) {
+            return databaseUnavailable(uri);
+        }
         return unauthenticated("The credentials were not accepted", uri);
     }
 
@@ -104,9 +113,21 @@ public class ProblemMappers {
     /** Nothing a client sends should produce this; when something does, the body reveals no internals. */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (database.unavailable(e)) {
+            LOG.warn("The database is out of reach answering " + path(uri) + ": " + e);
+            return databaseUnavailable(uri);
+        }
         LOG.error("Unexpected failure answering " + path(uri), e);
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "The service could not complete the request. It has been logged.", path(uri), List.of()));
+    }
+
+    /** The database is out of reach: nothing was stored, and the same request may be sent again shortly. */
+    private static Response databaseUnavailable(UriInfo uri) {
+        Problem problem = new Problem(Problem.type("database-unavailable"), "Service unavailable", 503,
+                "The database cannot be reached just now, so the request was not completed. Send it again in a few "
+                        + "seconds: submissions, and creations with an Idempotency-Key, are safe to repeat.", path(uri), List.of());
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS).entity(problem).build();
     }
 
     private static Problem malformed(JsonProcessingException e, String instance) {
