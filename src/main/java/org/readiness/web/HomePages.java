@@ -3,6 +3,7 @@ package org.readiness.web;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import org.readiness.identity.Role;
 import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;
 
@@ -54,6 +56,14 @@ public class HomePages {
             return Response.seeOther(URI.create("/web/organisations/" + viewer.organisation())).build();
         }
         return Pages.organisations(organisations.list());
+    }
+
+    /** The navigation's "Progress" for an organisation lead: its own organisation's. */
+    @GET
+    @Path("/progress")
+    @RolesAllowed(Role.R_ORG_LEAD)
+    public Response progress() {
+        return Response.seeOther(URI.create("/web/organisations/" + viewer.organisation() + "/progress")).build();
     }
 
     /** Signing out forgets the session cookie; the post carries the CSRF token like every form of the pages. */

@@ -6,8 +6,11 @@ import org.readiness.scoring.facts.Band;
 
 import java.util.Locale;
 
-/** How values read on the pages: bands and statuses in words, with the GOV.UK tag colour of each. */
-@TemplateExtension
+/**
+ * How values read on the pages: bands and statuses in words, with the GOV.UK tag colour of each. Called as
+ * {fmt:words(band)} and so on: a namespace function, unlike a property, is also called for a null value.
+ */
+@TemplateExtension(namespace = "fmt")
 public final class Labels {
 
     private Labels() {

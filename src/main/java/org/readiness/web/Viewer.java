@@ -12,6 +12,7 @@ import java.util.Optional;
 /**
  * Who is looking at a page, for the layout's navigation: each role sees links only to what it may open. The
  * pages themselves are guarded by @RolesAllowed and {@link Access}, as the API is; this only decides what to show.
+ * The layout reads only roles, never the database: it is also rendered for error pages, on the I/O thread.
  */
 @Named("viewer")
 @RequestScoped
@@ -33,7 +34,7 @@ public class Viewer {
         return signedIn() ? identity.getPrincipal().getName() : "";
     }
 
-    /** The caller's own organisation code, or "" for national roles. */
+    /** The caller's own organisation code, or "" for national roles (reads the database: not for the layout). */
     public String organisation() {
         if (organisation == null) {
             organisation = signedIn() ? access.organisation() : Optional.empty();
