@@ -14,13 +14,19 @@ import java.net.URI;
 @ApplicationScoped
 public class ErrorPages {
 
+    /** Where the sign-in form posts; a refused sign-in arrives here as an authentication failure. */
+    public static final String SIGN_IN = "/j_security_check";
+
     public static boolean isPage(String path) {
-        return path != null && (path.equals("/web") || path.startsWith("/web/"));
+        return path != null && (path.equals("/web") || path.startsWith("/web/") || path.equals(SIGN_IN));
     }
 
     public Response page(Problem problem) {
         if (problem.status() == 401) {
-            return Response.seeOther(URI.create("/web/login")).build();
+            // quarkus.http.auth.form.error-page: with authentication on demand, a wrong password reaches the
+            // exception mappers rather than the form mechanism's own redirect.
+            return Response.status(Response.Status.FOUND).location(URI.create(SIGN_IN.equals(problem.instance())
+                    ? "/web/login?error=true" : "/web/login")).build();
         }
         String title = switch (problem.status()) {
             case 404 -> "Page not found";
