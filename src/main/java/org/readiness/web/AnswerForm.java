@@ -100,8 +100,8 @@ public record AnswerForm(List<EnablerForm> enablers, List<ObjectNode> answers, L
         String field = parts.length > 3 && parts[3].equals("evidence") ? id + "-evidence"
                 : f.chose(PERCENT) ? id + "-percent" : f.firstInput();
         String detail = v.detail().startsWith("required") ? "choose an answer to save evidence with it" : v.detail();
-        return new FieldError(field, id + ": " + detail.replace("\"NA\"", "not applicable")
-                .replace("\"DONT_KNOW\"", "don't know"));
+        return new FieldError(field, id + ": " + detail.replace(" for question " + id, "")
+                .replace("\"NA\"", "not applicable").replace("\"DONT_KNOW\"", "don't know"));
     }
 
     String firstField() {

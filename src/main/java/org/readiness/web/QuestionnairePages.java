@@ -24,6 +24,7 @@ import org.readiness.identity.Access;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Role;
 import org.readiness.observability.ScoringMetrics;
+import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireCatalog;
@@ -46,10 +47,8 @@ import java.util.stream.Collectors;
 public class QuestionnairePages {
 
     /** The draft's heading on every page of the questionnaire. */
-    public record Draft(UUID id, String organisation, String scope, String period, long version, String questionnaire) {
-        static Draft of(AssessmentView v, Questionnaire q) {
-            return new Draft(v.id(), v.organisation(), v.scope(), v.period(), v.version(), q.title());
-        }
+    public record Draft(UUID id, String organisation, String organisationName, String scope, String period,
+                        long version, String questionnaire) {
     }
 
     public record ThemePage(Draft draft, int number, int count, Questionnaire.Theme theme,
@@ -79,6 +78,9 @@ public class QuestionnairePages {
     QuestionnaireCatalog catalog;
 
     @Inject
+    OrganisationService organisations;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -104,7 +106,7 @@ public class QuestionnairePages {
         Questionnaire q = questionnaire(view);
         Questionnaire.Theme theme = theme(q, number);
         Map<String, AnswerView> answers = view.answers().stream().collect(Collectors.toMap(AnswerView::question, a -> a));
-        return Pages.theme(new ThemePage(Draft.of(view, q), number, q.themes().size(), theme,
+        return Pages.theme(new ThemePage(draft(view, q), number, q.themes().size(), theme,
                 AnswerForm.stored(theme, answers)), FormErrors.NONE);
     }
 
@@ -130,7 +132,7 @@ public class QuestionnairePages {
             }
             AssessmentView now = assessments.get(uuid);
             FormErrors errors = FormErrors.of(e, posted::fieldOf, posted.firstField());
-            return Response.status(e.status()).entity(Pages.theme(new ThemePage(Draft.of(now, q), number,
+            return Response.status(e.status()).entity(Pages.theme(new ThemePage(draft(now, q), number,
                     q.themes().size(), theme, posted.enablers()), errors)).build();
         }
         String next = "draft".equals(form.getFirst("action"))
@@ -198,7 +200,12 @@ public class QuestionnairePages {
             themes.add(new CheckTheme(theme, number, rows));
         }
         int items = (int) q.placements().count();
-        return new CheckPage(Draft.of(view, q), themes, answers.size(), items, missing.size());
+        return new CheckPage(draft(view, q), themes, answers.size(), items, missing.size());
+    }
+
+    private Draft draft(AssessmentView v, Questionnaire q) {
+        return new Draft(v.id(), v.organisation(), organisations.get(v.organisation()).name, v.scope(), v.period(),
+                v.version(), q.title());
     }
 
     private Questionnaire questionnaire(AssessmentView view) {

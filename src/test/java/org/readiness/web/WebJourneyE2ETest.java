@@ -111,7 +111,7 @@ class WebJourneyE2ETest {
             assertThat(b.find("h1").getText()).isEqualTo("Organisations");
             b.check("analyst-organisations");
             b.go("a[href='/web/comparison']");
-            assertThat(b.find("#comparison-caption").getText()).contains("Cohort median");
+            assertThat(b.find("#comparison-caption").getText()).contains("cohort median");
             assertThat(b.find("#download-csv").getAttribute("href")).contains("format=csv");
             assertThat(b.find("#download-xlsx").getAttribute("href")).contains("format=xlsx");
             b.check("comparison");
@@ -130,19 +130,24 @@ class WebJourneyE2ETest {
         }
     }
 
-    /** Answers every question on the page: the third point of each scale (or 70%), evidence for the first. */
+    /**
+     * Answers every question on the page, walking up the scale question by question (0, 1, 2, 3, 0, ...; 10% steps
+     * for percentages) so that the result has low and high ratings, gates and next steps; evidence for the first.
+     */
     private static int answerEveryQuestion(Browser b) {
         Set<String> questions = new LinkedHashSet<>();
         for (WebElement radio : b.all("input.govuk-radios__input")) {
             questions.add(radio.getAttribute("name").replace("-value", ""));
         }
         boolean first = true;
+        int i = 0;
         for (String q : questions) {
+            int point = i++ % 4;
             if (!b.all("#" + q + "-percent").isEmpty()) {
                 b.choose(q + "-value");
-                b.type("#" + q + "-percent", "70");
+                b.type("#" + q + "-percent", String.valueOf(point * 25));
             } else {
-                b.choose(q + "-value-3");
+                b.choose(q + "-value" + (point == 0 ? "" : "-" + point));
             }
             if (first) {
                 b.type("#" + q + "-evidence", "Agreed by the steering group in January");
