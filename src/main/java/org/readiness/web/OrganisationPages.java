@@ -34,7 +34,9 @@ import org.readiness.problem.ProblemException;
 import org.readiness.questionnaire.QuestionnaireCatalog;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -46,6 +48,10 @@ public class OrganisationPages {
     /** What the home page shows; {@code latest} is the newest submitted assessment, if any. */
     public record Home(Organisation organisation, List<AssessmentSummary> assessments, AssessmentSummary latest,
                        List<String> questionnaires, boolean saved) {
+    }
+
+    /** Progress with the enablers' titles, by id, from every loaded questionnaire version. */
+    public record ProgressPage(ProgressView view, Map<String, String> titles) {
     }
 
     /** What was typed into the start form, shown again with its problems. */
@@ -112,7 +118,9 @@ public class OrganisationPages {
     @RolesAllowed({Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public TemplateInstance progress(@PathParam("code") String code) {
         access.requireOrganisation(code);
-        return Pages.progress(progress.progress(code, new MultivaluedHashMap<>()));
+        Map<String, String> titles = new HashMap<>();
+        catalog.all().forEach(q -> q.enablers().forEach(e -> titles.put(e.id(), e.title())));
+        return Pages.progress(new ProgressPage(progress.progress(code, new MultivaluedHashMap<>()), titles));
     }
 
     @GET

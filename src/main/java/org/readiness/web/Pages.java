@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import org.readiness.audit.Explanation;
 import org.readiness.audit.RuleCatalog.RuleView;
-import org.readiness.comparison.ProgressView;
 import org.readiness.organisation.Organisation;
 
 import java.util.List;
@@ -23,7 +22,7 @@ public final class Pages {
     static native TemplateInstance organisation(OrganisationPages.Home home, OrganisationPages.StartForm form,
                                                 FormErrors errors);
 
-    static native TemplateInstance progress(ProgressView view);
+    static native TemplateInstance progress(OrganisationPages.ProgressPage page);
 
     static native TemplateInstance theme(QuestionnairePages.ThemePage page, FormErrors errors);
 
