@@ -38,7 +38,7 @@ class WebJourneyE2ETest {
             assertThat(b.path()).isEqualTo("/web/login");
             b.check("sign-in");
             b.signIn(lead, "wrong");
-            assertThat(b.find(".govuk-error-summary").getText()).contains("username or password");
+            assertThat(b.find(".govuk-error-summary").getText()).contains("Enter a correct username and password");
             b.check("sign-in-error");
 
             b.signIn(lead, Api.PASSWORD);
