@@ -68,6 +68,10 @@ public class QuestionnairePages {
     public record CheckPage(Draft draft, List<CheckTheme> themes, int answered, int items, int missing) {
     }
 
+    /** A save or submit over a version someone else has changed since this page was built (409). */
+    static final String CHANGED = "Someone else changed this assessment after you opened this page, so nothing was "
+            + "saved. Check the answers shown and save or submit again.";
+
     @Inject
     Access access;
 
@@ -131,7 +135,8 @@ public class QuestionnairePages {
                 throw e;
             }
             AssessmentView now = assessments.get(uuid);
-            FormErrors errors = FormErrors.of(e, posted::fieldOf, posted.firstField());
+            FormErrors errors = e.status() == 409 ? FormErrors.of(new FieldError(posted.firstField(), CHANGED))
+                    : FormErrors.of(e, posted::fieldOf, posted.firstField());
             return Response.status(e.status()).entity(Pages.theme(new ThemePage(draft(now, q), number,
                     q.themes().size(), theme, posted.enablers()), errors)).build();
         }
@@ -176,7 +181,8 @@ public class QuestionnairePages {
             CheckPage page = checkPage(view);
             Map<String, String> changeOf = page.themes().stream().flatMap(t -> t.rows().stream())
                     .collect(Collectors.toMap(r -> r.item().id(), CheckRow::change));
-            FormErrors errors = FormErrors.of(e, v -> new FieldError(changeOf.getOrDefault(v.pointer(), "submit"),
+            FormErrors errors = e.status() == 409 ? FormErrors.of(new FieldError("submit", CHANGED))
+                    : FormErrors.of(e, v -> new FieldError(changeOf.getOrDefault(v.pointer(), "submit"),
                     v.pointer() + ": " + v.detail()), "submit");
             return Response.status(e.status()).entity(Pages.check(page, errors)).build();
         }

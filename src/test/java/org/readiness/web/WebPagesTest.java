@@ -135,6 +135,21 @@ class WebPagesTest {
     }
 
     @Test
+    void aSaveOverSomeoneElsesLaterSaveIsRefusedWithAnErrorSummary() {
+        String code = Api.createOrganisation();
+        WebSession lead = WebSession.signIn(Api.leadOf(code));
+        String id = start(lead, code);
+        String theme = "/web/assessments/" + id + "/themes/1";
+        String stale = version(lead.get(theme).asString());
+        Api.as(Api.leadOf(code)).body("{\"answers\":[{\"question\":\"DL-01\",\"value\":1}]}")
+                .put("/api/v1/assessments/" + id + "/answers").then().statusCode(200);
+        lead.post(theme, Map.of("version", stale, "DL-01-value", "4", "action", "continue")).then().statusCode(409)
+                .body(containsString("govuk-error-summary"), containsString("Someone else changed this assessment"));
+        Api.as(Api.leadOf(code)).get("/api/v1/assessments/" + id).then().body("answers[0].value",
+                org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
     void aSubmittedResultShowsBandsChartNextStepsGatesAndTheNote() {
         String id = Api.submitted("");
         WebSession lead = WebSession.signIn(Api.leadOf(Api.organisationOf(id)));
