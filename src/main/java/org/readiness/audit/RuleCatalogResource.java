@@ -16,8 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.readiness.observability.ScoringMetrics;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Role;
-import org.readiness.problem.ProblemException;
-import org.readiness.scoring.RuleDescription;
 import org.readiness.scoring.Ruleset;
 import org.readiness.scoring.RulesetException;
 import org.readiness.scoring.RulesetService;
@@ -45,20 +43,11 @@ public class RuleCatalogResource {
     public record ReloadView(String previousVersion, boolean changed, long buildMillis, RulesetView active) {
     }
 
-    /** A rule as the catalogue shows it: its description and how many stored results it fired in. */
-    public record RuleView(String id, String name, String enabler, String rationale, String source, String drlPackage,
-                           String file, int line, String drl, long firedIn) {
-        static RuleView of(RuleDescription r, long firedIn) {
-            return new RuleView(r.id(), r.name(), r.enabler(), r.rationale(), r.source(), r.drlPackage(), r.file(),
-                    r.line(), r.drl(), firedIn);
-        }
-    }
-
     @Inject
     RulesetService rulesets;
 
     @Inject
-    FiredRuleCounts firedRules;
+    RuleCatalog catalog;
 
     @Inject
     ScoringMetrics metrics;
@@ -72,22 +61,16 @@ public class RuleCatalogResource {
     @GET
     @Path("/rules")
     @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL")
-    public List<RuleView> rules(@Parameter(description = "Only rules about this enabler, theme, \"overall\" or \"all\"")
-                                @QueryParam("enabler") String enabler) {
-        java.util.Map<String, Long> counts = firedRules.all();
-        return rulesets.active().rules().stream()
-                .filter(r -> enabler == null || enabler.isBlank() || enabler.equals(r.enabler()))
-                .map(r -> RuleView.of(r, counts.getOrDefault(r.id(), 0L)))
-                .toList();
+    public List<RuleCatalog.RuleView> rules(@Parameter(description = "Only rules about this enabler, theme, \"overall\" or \"all\"")
+                                            @QueryParam("enabler") String enabler) {
+        return catalog.rules(enabler);
     }
 
     @GET
     @Path("/rules/{id}")
     @Operation(summary = "One rule of the active ruleset")
-    public RuleView rule(@PathParam("id") String id) {
-        return rulesets.active().rules().stream().filter(r -> r.id().equals(id)).findFirst()
-                .map(r -> RuleView.of(r, firedRules.of(id)))
-                .orElseThrow(() -> ProblemException.notFound("No rule " + id + " in ruleset " + rulesets.active().version()));
+    public RuleCatalog.RuleView rule(@PathParam("id") String id) {
+        return catalog.rule(id);
     }
 
     @GET

@@ -14,17 +14,24 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.web.ErrorPages;
 
 import java.util.Comparator;
 import java.util.List;
 
-/** One error shape for the whole API: every failure leaves as application/problem+json. */
+/**
+ * One error shape for the whole API: every failure leaves as application/problem+json. Under /web the same
+ * failures become HTML error pages (ErrorPages); pages show a form's own problems themselves.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @Inject
     ReadinessConfig config;
+
+    @Inject
+    ErrorPages pages;
 
     /** No credentials where some are needed: 401 with the challenge of the configured mechanism, never a redirect. */
     @ServerExceptionMapper
@@ -51,6 +58,9 @@ public class ProblemMappers {
     }
 
     private Response unauthenticated(String detail, UriInfo uri) {
+        if (ErrorPages.isPage(path(uri))) {
+            return pages.page(new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail, path(uri), List.of()));
+        }
         Problem problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail, path(uri), List.of());
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge()).entity(problem).build();
     }
@@ -110,7 +120,11 @@ public class ProblemMappers {
                 List.of(new Violation("", "malformed JSON" + where)));
     }
 
-    private static Response respond(Problem problem) {
+    /** The web pages get an HTML error page; everything else problem+json. */
+    private Response respond(Problem problem) {
+        if (ErrorPages.isPage(problem.instance())) {
+            return pages.page(problem);
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 
