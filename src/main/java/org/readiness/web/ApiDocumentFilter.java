@@ -28,7 +28,8 @@ import java.util.Map;
  * the service, shortened;</li>
  * <li>every error response as application/problem+json with the Problem schema and an example (the file's, or
  * one made of the status and the response's description);</li>
- * <li>either security scheme (HTTP Basic or an OIDC bearer token) wherever one is required.</li>
+ * <li>either security scheme (HTTP Basic or an OIDC bearer token) wherever one is required;</li>
+ * <li>only the JSON API under /api: the web pages are left out.</li>
  * </ul>
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -44,6 +45,9 @@ public class ApiDocumentFilter implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
+        // The document describes the JSON API; the HTML pages under /web are for people, not clients.
+        List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream().filter(path -> !path.startsWith("/api/"))
+                .forEach(openAPI.getPaths()::removePathItem);
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(method + " " + path, path, operation)));
     }
