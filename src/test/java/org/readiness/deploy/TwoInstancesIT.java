@@ -46,8 +46,12 @@ class TwoInstancesIT {
         // Both migrate and create the first admin against the same empty database at once.
         CompletableFuture<ServiceProcess> first = CompletableFuture.supplyAsync(() -> ServiceProcess.pg(db).name("two-instances-a").start());
         CompletableFuture<ServiceProcess> second = CompletableFuture.supplyAsync(() -> ServiceProcess.pg(db).name("two-instances-b").start());
-        a = first.get(240, TimeUnit.SECONDS);
-        b = second.get(240, TimeUnit.SECONDS);
+        try {
+            a = first.get(240, TimeUnit.SECONDS);
+        } finally {
+            // if the first failed, the second must still be stopped
+            b = second.get(240, TimeUnit.SECONDS);
+        }
         RestAssured.baseURI = "http://127.0.0.1";
     }
 
