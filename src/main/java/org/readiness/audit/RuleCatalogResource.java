@@ -1,5 +1,7 @@
 package org.readiness.audit;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +29,7 @@ import java.util.Map;
 /** The rules as an auditor reads them, the active ruleset, and a safe reload. */
 @Authenticated
 @Path("/api/v1")
+@Tag(name = "Rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleCatalogResource {
 
@@ -60,29 +63,39 @@ public class RuleCatalogResource {
 
     @GET
     @Path("/rules")
-    @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL")
-    public List<RuleCatalog.RuleView> rules(@Parameter(description = "Only rules about this enabler, theme, \"overall\" or \"all\"")
-                                            @QueryParam("enabler") String enabler) {
+    @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL",
+            description = "firedIn counts the stored results the rule fired in. Any signed-in user may read the rules.")
+    public List<RuleCatalog.RuleView> rules(@Parameter(description = "Only rules about this enabler, theme, \"overall\" or \"all\"",
+            example = "governance") @QueryParam("enabler") String enabler) {
         return catalog.rules(enabler);
     }
 
     @GET
     @Path("/rules/{id}")
-    @Operation(summary = "One rule of the active ruleset")
-    public RuleCatalog.RuleView rule(@PathParam("id") String id) {
+    @Operation(summary = "One rule of the active ruleset", description = "The rule by its @id, with its DRL text.")
+    @APIResponse(responseCode = "200", description = "The rule")
+    @APIResponse(responseCode = "404", description = "No rule has this id in the active ruleset")
+    public RuleCatalog.RuleView rule(@Parameter(description = "The rule's @id", example = "GATE-NO-LEAD") @PathParam("id") String id) {
         return catalog.rule(id);
     }
 
     @GET
     @Path("/ruleset")
-    @Operation(summary = "The active ruleset: its version, when it was loaded, and its files with their sha-256")
+    @Operation(summary = "The active ruleset: its version, when it was loaded, and its files with their sha-256",
+            description = "The version is a digest of the rule files' paths and contents: two instances that load the "
+                    + "same files report the same version.")
     public RulesetView ruleset() {
         return RulesetView.of(rulesets.active());
     }
 
     @POST
     @Path("/ruleset/reload")
-    @Operation(summary = "Compile the rules folder aside and swap it in; on any fault keep serving the old ruleset (422)")
+    @Operation(summary = "Reload the rules folder",
+            description = "Compiles the rules folder aside and swaps it in; on any fault the old ruleset stays active "
+                    + "and the answer (422) names each fault with its file and line. Affects this instance only: with "
+                    + "several instances, reload each (docs/operations.md). Admins only.")
+    @APIResponse(responseCode = "200", description = "The ruleset now active, and whether it changed")
+    @APIResponse(responseCode = "422", description = "The rules folder does not compile; the old ruleset is still active")
     @RolesAllowed(Role.R_ADMIN)
     public ReloadView reload() {
         try {
