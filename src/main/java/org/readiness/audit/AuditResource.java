@@ -1,5 +1,7 @@
 package org.readiness.audit;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import java.util.List;
 
 /** The audit log for admins and auditors: every write, who made it and when, hash-chained. */
 @Path("/api/v1/audit")
+@Tag(name = "Audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Role.R_ADMIN, Role.R_AUDITOR})
 public class AuditResource {
@@ -30,13 +33,17 @@ public class AuditResource {
     AuditLog log;
 
     @GET
-    @Operation(summary = "Audit log entries, newest first, a page at a time")
+    @Operation(summary = "Audit log entries, newest first, a page at a time",
+            description = "Each entry: who, when, what action on what target, and digests of the state before and "
+                    + "after; each row's hash covers the previous row's.")
+    @APIResponse(responseCode = "200", description = "A page of entries")
+    @APIResponse(responseCode = "400", description = "A time, page or size that is not valid; each is named")
     public AuditLog.Page list(
-            @Parameter(description = "From this time (ISO-8601, inclusive)") @QueryParam("from") String from,
-            @Parameter(description = "Before this time (ISO-8601, exclusive)") @QueryParam("to") String to,
-            @Parameter(description = "Only this user's writes") @QueryParam("actor") String actor,
-            @Parameter(description = "From 0 (default 0)") @QueryParam("page") String page,
-            @Parameter(description = "1 to 100 (default 20)") @QueryParam("size") String size) {
+            @Parameter(description = "From this time (ISO-8601, inclusive)", example = "2026-03-01T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Before this time (ISO-8601, exclusive)", example = "2026-04-01T00:00:00Z") @QueryParam("to") String to,
+            @Parameter(description = "Only this user's writes", example = "lead-s12000035") @QueryParam("actor") String actor,
+            @Parameter(description = "From 0 (default 0)", example = "0") @QueryParam("page") String page,
+            @Parameter(description = "1 to 100 (default 20)", example = "20") @QueryParam("size") String size) {
         List<Violation> problems = new ArrayList<>();
         Instant fromTime = time(from, "from", problems);
         Instant toTime = time(to, "to", problems);
@@ -51,7 +58,9 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Recompute the hash chain: {\"valid\": true, \"rows\": n}, or the first broken row and why")
+    @Operation(summary = "Recompute the hash chain",
+            description = "{\"valid\": true, \"rows\": n} when every row's hash is right, or the first broken row and why.")
+    @APIResponse(responseCode = "200", description = "Whether the chain holds")
     public AuditLog.Verification verify() {
         return log.verify();
     }

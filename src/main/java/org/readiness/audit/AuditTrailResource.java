@@ -1,5 +1,8 @@
 package org.readiness.audit;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +20,7 @@ import java.util.UUID;
 
 /** Why a stored result is what it is, and whether it can be reproduced exactly. */
 @Path("/api/v1/assessments/{id}")
+@Tag(name = "Audit")
 public class AuditTrailResource {
 
     public static final String MARKDOWN = "text/markdown";
@@ -33,29 +37,37 @@ public class AuditTrailResource {
     @POST
     @Path("/replay")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Re-score the stored answers under the ruleset and questionnaire version of the stored result; "
-            + "identical: true, or where they differ. Stores nothing.")
+    @Operation(summary = "Replay a stored result",
+            description = "Re-scores the stored answers under the ruleset and questionnaire version of the stored "
+                    + "result (kept in the ruleset archive): identical: true, or where they differ. Stores nothing.")
+    @APIResponse(responseCode = "200", description = "Whether the replay gives the stored result")
+    @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
     @RolesAllowed({Role.R_AUDITOR, Role.R_ADMIN})
-    public ReplayService.Replay replay(@PathParam("id") String id) {
+    public ReplayService.Replay replay(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202503") @PathParam("id") String id) {
         return replays.replay(AssessmentRequests.id(id));
     }
 
     @GET
     @Path("/explanation")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "For the overall rating and each enabler: what fed it, the rules that fired with their rationale, "
-            + "the gates that held it back, and which next step came from which rule")
+    @Operation(summary = "Why a stored result came out as it did",
+            description = "For the overall rating and each enabler: what fed it, the rules that fired with their "
+                    + "rationale, the gates that held it back, and which next step came from which rule. Accept: "
+                    + "text/markdown gives the same in plain words.")
+    @APIResponse(responseCode = "200", description = "The explanation")
+    @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
-    public Explanation explanation(@PathParam("id") String id) {
+    public Explanation explanation(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202503") @PathParam("id") String id) {
         return explanations.explain(readable(id));
     }
 
     @GET
     @Path("/explanation")
     @Produces({MARKDOWN, MediaType.TEXT_PLAIN})
-    @Operation(summary = "The same explanation in plain words (Markdown)")
+    @Operation(summary = "The same explanation in plain words (Markdown)",
+            description = "Sentences for people: answers with their label, themes with their coverage, bands in words.")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
-    public String explanationText(@PathParam("id") String id) {
+    public String explanationText(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202503") @PathParam("id") String id) {
         return explanations.markdown(explanations.explain(readable(id)));
     }
 

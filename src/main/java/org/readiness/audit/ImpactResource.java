@@ -1,5 +1,10 @@
 package org.readiness.audit;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,6 +30,7 @@ import java.util.Map;
 
 /** What a candidate ruleset would change across every stored submitted assessment, before anyone adopts it. */
 @jakarta.ws.rs.Path("/api/v1/rulesets/impact")
+@Tag(name = "Rules")
 public class ImpactResource {
 
     @Inject
@@ -39,11 +45,16 @@ public class ImpactResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Compile a candidate ruleset and report, per assessment and in total, which bands and "
-            + "recommendations would change. Body: {\"files\": {\"<package>/<file>.drl\": \"<DRL>\"}} (the whole "
-            + "candidate ruleset) or {\"folder\": \"<name of a folder under the drafts path>\"}. Stores nothing.")
+    @Operation(summary = "What a candidate ruleset would change across every stored assessment",
+            description = "Compiles a candidate ruleset (its files in the body, or a folder under the drafts path) and "
+                    + "re-scores every stored submitted assessment with it: per assessment and in total, which bands and "
+                    + "recommendations would change. Stores nothing.")
+    @APIResponse(responseCode = "200", description = "The changes, per assessment and in total")
+    @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
+    @APIResponse(responseCode = "422", description = "The candidate does not compile; each fault with its file and line")
     @RolesAllowed({Role.R_AUDITOR, Role.R_ADMIN})
-    public ImpactService.Impact assess(JsonNode body) {
+    public ImpactService.Impact assess(@RequestBody(required = true, description = "The candidate: its files, or a drafts folder",
+            content = @Content(schema = @Schema(ref = "ImpactRequest"))) JsonNode body) {
         return impact.assess(candidate(body), rulesets.active().version());
     }
 

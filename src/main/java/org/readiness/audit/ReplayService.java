@@ -57,7 +57,7 @@ public class ReplayService {
         return rulesets.forVersion(stored.rulesetVersion(), () -> archive.files(stored.rulesetVersion()));
     }
 
-    ScoreResult read(AssessmentService.Stored stored) {
+    public ScoreResult read(AssessmentService.Stored stored) {
         try {
             return mapper.readValue(stored.resultJson(), ScoreResult.class);
         } catch (JsonProcessingException e) {

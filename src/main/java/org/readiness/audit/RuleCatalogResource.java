@@ -1,5 +1,7 @@
 package org.readiness.audit;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.readiness.observability.ScoringMetrics;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Role;
-import org.readiness.problem.ProblemException;
-import org.readiness.scoring.RuleDescription;
 import org.readiness.scoring.Ruleset;
 import org.readiness.scoring.RulesetException;
 import org.readiness.scoring.RulesetService;
@@ -29,6 +29,7 @@ import java.util.Map;
 /** The rules as an auditor reads them, the active ruleset, and a safe reload. */
 @Authenticated
 @Path("/api/v1")
+@Tag(name = "Rules")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleCatalogResource {
 
@@ -45,20 +46,11 @@ public class RuleCatalogResource {
     public record ReloadView(String previousVersion, boolean changed, long buildMillis, RulesetView active) {
     }
 
-    /** A rule as the catalogue shows it: its description and how many stored results it fired in. */
-    public record RuleView(String id, String name, String enabler, String rationale, String source, String drlPackage,
-                           String file, int line, String drl, long firedIn) {
-        static RuleView of(RuleDescription r, long firedIn) {
-            return new RuleView(r.id(), r.name(), r.enabler(), r.rationale(), r.source(), r.drlPackage(), r.file(),
-                    r.line(), r.drl(), firedIn);
-        }
-    }
-
     @Inject
     RulesetService rulesets;
 
     @Inject
-    FiredRuleCounts firedRules;
+    RuleCatalog catalog;
 
     @Inject
     ScoringMetrics metrics;
@@ -71,35 +63,39 @@ public class RuleCatalogResource {
 
     @GET
     @Path("/rules")
-    @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL")
-    public List<RuleView> rules(@Parameter(description = "Only rules about this enabler, theme, \"overall\" or \"all\"")
-                                @QueryParam("enabler") String enabler) {
-        java.util.Map<String, Long> counts = firedRules.all();
-        return rulesets.active().rules().stream()
-                .filter(r -> enabler == null || enabler.isBlank() || enabler.equals(r.enabler()))
-                .map(r -> RuleView.of(r, counts.getOrDefault(r.id(), 0L)))
-                .toList();
+    @Operation(summary = "Every rule of the active ruleset with its rationale, report source, file, line and DRL",
+            description = "firedIn counts the stored results the rule fired in. Any signed-in user may read the rules.")
+    public List<RuleCatalog.RuleView> rules(@Parameter(description = "Only rules about this enabler, theme, \"overall\" or \"all\"",
+            example = "governance") @QueryParam("enabler") String enabler) {
+        return catalog.rules(enabler);
     }
 
     @GET
     @Path("/rules/{id}")
-    @Operation(summary = "One rule of the active ruleset")
-    public RuleView rule(@PathParam("id") String id) {
-        return rulesets.active().rules().stream().filter(r -> r.id().equals(id)).findFirst()
-                .map(r -> RuleView.of(r, firedRules.of(id)))
-                .orElseThrow(() -> ProblemException.notFound("No rule " + id + " in ruleset " + rulesets.active().version()));
+    @Operation(summary = "One rule of the active ruleset", description = "The rule by its @id, with its DRL text.")
+    @APIResponse(responseCode = "200", description = "The rule")
+    @APIResponse(responseCode = "404", description = "No rule has this id in the active ruleset")
+    public RuleCatalog.RuleView rule(@Parameter(description = "The rule's @id", example = "GATE-NO-LEAD") @PathParam("id") String id) {
+        return catalog.rule(id);
     }
 
     @GET
     @Path("/ruleset")
-    @Operation(summary = "The active ruleset: its version, when it was loaded, and its files with their sha-256")
+    @Operation(summary = "The active ruleset: its version, when it was loaded, and its files with their sha-256",
+            description = "The version is a digest of the rule files' paths and contents: two instances that load the "
+                    + "same files report the same version.")
     public RulesetView ruleset() {
         return RulesetView.of(rulesets.active());
     }
 
     @POST
     @Path("/ruleset/reload")
-    @Operation(summary = "Compile the rules folder aside and swap it in; on any fault keep serving the old ruleset (422)")
+    @Operation(summary = "Reload the rules folder",
+            description = "Compiles the rules folder aside and swaps it in; on any fault the old ruleset stays active "
+                    + "and the answer (422) names each fault with its file and line. Affects this instance only: with "
+                    + "several instances, reload each (docs/operations.md). Admins only.")
+    @APIResponse(responseCode = "200", description = "The ruleset now active, and whether it changed")
+    @APIResponse(responseCode = "422", description = "The rules folder does not compile; the old ruleset is still active")
     @RolesAllowed(Role.R_ADMIN)
     public ReloadView reload() {
         try {

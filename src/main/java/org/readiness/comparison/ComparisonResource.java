@@ -1,5 +1,10 @@
 package org.readiness.comparison;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import org.readiness.identity.Role;
 import jakarta.inject.Inject;
@@ -25,6 +30,7 @@ import org.readiness.comparison.export.Xlsx;
  * one, so that an unknown parameter can be refused (see {@link QueryParameters}); they are documented below.
  */
 @Path("/api/v1/comparison")
+@Tag(name = "Comparison")
 public class ComparisonResource {
 
     private static final String DESCRIPTION = "Query parameters: questionnaire (required), version, region, type "
@@ -47,6 +53,14 @@ public class ComparisonResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonView.class)))
     @APIResponse(responseCode = "400", description = "Every problem in the query parameters, each named")
     @RolesAllowed({Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
+    @Parameters({
+            @Parameter(name = "questionnaire", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), required = true, description = "The questionnaire id", example = "nttp-readiness"),
+            @Parameter(name = "version", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "Only results under this questionnaire version", example = "1"),
+            @Parameter(name = "region", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "Only organisations of this region", example = "Lothian"),
+            @Parameter(name = "type", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "LOCAL_AUTHORITY, HEALTH_BOARD, THIRD_SECTOR or OTHER", example = "LOCAL_AUTHORITY"),
+            @Parameter(name = "period", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "YYYY-MM or YYYY-MM-DD: the picture as of that period", example = "2025-06"),
+            @Parameter(name = "scope", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "Only this service area", example = "Homelessness"),
+            @Parameter(name = "byScope", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "true: one row per organisation and scope", example = "false")})
     public Response compare(@Context UriInfo uri, @Context HttpHeaders headers) {
         Exports.choose(headers);
         ComparisonView view = comparison.compare(comparison.filters(uri.getQueryParameters()));

@@ -1,6 +1,7 @@
 package org.readiness.comparison;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.readiness.comparison.SharedEnablers.LeftOut;
 import org.readiness.organisation.OrganisationType;
 import org.readiness.scoring.facts.Band;
@@ -21,8 +22,10 @@ public record ComparisonView(String note, Filters filters, List<Integer> questio
             + "they are not a league table and should not be used to rank organisations.";
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Filters(String questionnaire, Integer version, String region, OrganisationType type, String period,
-                          String scope, boolean byScope) {
+    // Nulls are sent (JsonInclude.ALWAYS), so the API document says which fields may be null.
+    public record Filters(String questionnaire, @Schema(nullable = true) Integer version, @Schema(nullable = true) String region,
+                          @Schema(nullable = true) OrganisationType type, @Schema(nullable = true) String period,
+                          @Schema(nullable = true) String scope, boolean byScope) {
     }
 
     public record Row(String code, String name, OrganisationType type, String region, String scope, String period,
@@ -31,11 +34,11 @@ public record ComparisonView(String note, Filters filters, List<Integer> questio
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Rating(Double score, Band band) {
+    public record Rating(@Schema(nullable = true) Double score, @Schema(nullable = true) Band band) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record EnablerRating(String id, Double score, Band band) {
+    public record EnablerRating(String id, @Schema(nullable = true) Double score, @Schema(nullable = true) Band band) {
     }
 
     public record Statistics(String method, int minCohort, Statistic overall, List<Statistic> enablers) {
@@ -47,7 +50,8 @@ public record ComparisonView(String note, Filters filters, List<Integer> questio
      * organisations behind them, which is what suppression counts. Suppressed statistics are null.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Statistic(String id, Integer n, Integer organisations, Double lowerQuartile, Double median,
-                            Double upperQuartile, boolean suppressed, String reason) {
+    public record Statistic(String id, @Schema(nullable = true) Integer n, @Schema(nullable = true) Integer organisations,
+                            @Schema(nullable = true) Double lowerQuartile, @Schema(nullable = true) Double median,
+                            @Schema(nullable = true) Double upperQuartile, boolean suppressed, @Schema(nullable = true) String reason) {
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * that a client that accepts anything (no Accept, or *&#47;*) always gets JSON, whatever order the framework
  * would try the methods in. Exports get a download name that says what and when.
  */
-final class Exports {
+public final class Exports {
 
     static final MediaType CSV = MediaType.valueOf(Csv.MEDIA_TYPE);
     static final MediaType XLSX = MediaType.valueOf(Xlsx.MEDIA_TYPE);
@@ -48,6 +48,12 @@ final class Exports {
             return file(Xlsx.write(xlsx.get()), Xlsx.MEDIA_TYPE, name, "xlsx");
         }
         return Response.ok(json.get(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** The CSV or XLSX file for a download link of the web pages, which cannot choose by Accept header. */
+    public static Response download(boolean xlsx, Supplier<Table> csv, Supplier<List<Table>> sheets, String name) {
+        return xlsx ? file(Xlsx.write(sheets.get()), Xlsx.MEDIA_TYPE, name, "xlsx")
+                : file(Csv.write(csv.get()), Csv.MEDIA_TYPE + ";charset=UTF-8", name, "csv");
     }
 
     private static Response file(byte[] body, String mediaType, String name, String extension) {

@@ -1,5 +1,10 @@
 package org.readiness.comparison;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import org.readiness.identity.Access;
 import org.readiness.identity.Role;
@@ -23,6 +28,7 @@ import org.readiness.comparison.export.Xlsx;
 
 /** One organisation's results over time, as JSON, CSV or XLSX by the Accept header. Plain JAX-RS (see ComparisonResource). */
 @Path("/api/v1/organisations/{code}/progress")
+@Tag(name = "Targets and progress")
 public class ProgressResource {
 
     @Inject
@@ -47,7 +53,10 @@ public class ProgressResource {
     @APIResponse(responseCode = "400", description = "Every problem in the query parameters, each named")
     @APIResponse(responseCode = "404", description = "No organisation has this code")
     @RolesAllowed({Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
-    public Response progress(@PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
+    @Parameters({
+            @Parameter(name = "questionnaire", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "Only results of this questionnaire", example = "nttp-readiness"),
+            @Parameter(name = "scope", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.STRING), description = "Only results for this service area", example = "Homelessness")})
+    public Response progress(@Parameter(description = "The organisation's code", example = "S12000035") @PathParam("code") String code, @Context UriInfo uri, @Context HttpHeaders headers) {
         access.requireOrganisation(code);
         Exports.choose(headers);
         ProgressView view = progress.progress(code, uri.getQueryParameters());

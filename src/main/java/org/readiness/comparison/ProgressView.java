@@ -1,6 +1,7 @@
 package org.readiness.comparison;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.readiness.comparison.SammMetrics.Measure;
 import org.readiness.comparison.TargetService.TargetView;
 import org.readiness.scoring.facts.Band;
@@ -32,7 +33,8 @@ public record ProgressView(String note, String organisation, String name, List<S
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Change(String id, Double score, Band band, Double changeSincePrevious, Double changeSinceBaseline,
-                         Double target, Double gap) {
+    public record Change(String id, @Schema(nullable = true) Double score, @Schema(nullable = true) Band band,
+                         @Schema(nullable = true) Double changeSincePrevious, @Schema(nullable = true) Double changeSinceBaseline,
+                         @Schema(nullable = true) Double target, @Schema(nullable = true) Double gap) {
     }
 }

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.problem.ProblemException;
 
 import java.time.Instant;
 import java.util.Set;
@@ -42,8 +43,18 @@ public class FirstAdmin {
             LOG.debugf("First admin not created: an admin or a user named %s exists already", username.get());
             return false;
         }
-        users.create(new UserService.NewUser(username.get(), password.get(), Set.of(Role.ADMIN), null),
-                Stamp.of("system", Instant.now()));
+        try {
+            users.create(new UserService.NewUser(username.get(), password.get(), Set.of(Role.ADMIN), null),
+                    Stamp.of("system", Instant.now()));
+        } catch (ProblemException e) {
+            // Replicas started together on an empty database race here; the one that loses finds the admin made
+            // by another (409) and starts normally instead of failing its start.
+            if (e.status() == 409 && users.exists(username.get())) {
+                LOG.infof("First admin %s was created by another instance meanwhile", username.get());
+                return false;
+            }
+            throw e;
+        }
         LOG.infof("Created the first admin, %s, from readiness.admin.username and readiness.admin.password", username.get());
         return true;
     }

@@ -36,6 +36,7 @@ public class Idempotency {
     public static final String DESCRIPTION = "Optional, any 1-255 printable ASCII characters (a UUID, say): a retry "
             + "with the same key and body gets the first answer again (Idempotent-Replayed: true) and makes no second "
             + "row; the same key with another body is refused (422). Kept 24 hours.";
+    public static final String EXAMPLE = "5f0c9a1e-6f1e-4c2b-9a53-0d1c1f2b8e77";
     /** Printable ASCII without spaces, as the IETF draft and the major APIs use: UUIDs, ULIDs, hashes. */
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 

@@ -33,4 +33,13 @@ public class ProblemException extends RuntimeException {
     public int status() {
         return status;
     }
+
+    public String title() {
+        return title;
+    }
+
+    /** Every problem found, each with a JSON pointer or parameter name: the web pages link each to its field. */
+    public List<Violation> violations() {
+        return violations;
+    }
 }

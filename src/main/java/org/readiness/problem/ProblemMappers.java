@@ -16,11 +16,15 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.readiness.config.ReadinessConfig;
 import org.readiness.persistence.DatabaseFaults;
+import org.readiness.web.ErrorPages;
 
 import java.util.Comparator;
 import java.util.List;
 
-/** One error shape for the whole API: every failure leaves as application/problem+json. */
+/**
+ * One error shape for the whole API: every failure leaves as application/problem+json. Under /web the same
+ * failures become HTML error pages (ErrorPages); pages show a form's own problems themselves.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -31,6 +35,9 @@ public class ProblemMappers {
 
     @Inject
     DatabaseFaults database;
+
+    @Inject
+    ErrorPages pages;
 
     /** No credentials where some are needed: 401 with the challenge of the configured mechanism, never a redirect. */
     @ServerExceptionMapper
@@ -61,6 +68,9 @@ public class ProblemMappers {
     }
 
     private Response unauthenticated(String detail, UriInfo uri) {
+        if (ErrorPages.isPage(path(uri))) {
+            return pages.page(new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail, path(uri), List.of()));
+        }
         Problem problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail, path(uri), List.of());
         return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", challenge()).entity(problem).build();
     }
@@ -122,11 +132,14 @@ public class ProblemMappers {
                 "The service could not complete the request. It has been logged.", path(uri), List.of()));
     }
 
-    /** The database is out of reach: nothing was stored, and the same request may be sent again shortly. */
-    private static Response databaseUnavailable(UriInfo uri) {
+    /** The database is out of reach: the request was not completed, and may be sent again shortly. */
+    private Response databaseUnavailable(UriInfo uri) {
         Problem problem = new Problem(Problem.type("database-unavailable"), "Service unavailable", 503,
                 "The database cannot be reached just now, so the request was not completed. Send it again in a few "
                         + "seconds: submissions, and creations with an Idempotency-Key, are safe to repeat.", path(uri), List.of());
+        if (ErrorPages.isPage(problem.instance())) {
+            return pages.page(problem);
+        }
         return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS).entity(problem).build();
     }
 
@@ -138,7 +151,11 @@ public class ProblemMappers {
                 List.of(new Violation("", "malformed JSON" + where)));
     }
 
-    private static Response respond(Problem problem) {
+    /** The web pages get an HTML error page; everything else problem+json. */
+    private Response respond(Problem problem) {
+        if (ErrorPages.isPage(problem.instance())) {
+            return pages.page(problem);
+        }
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
 

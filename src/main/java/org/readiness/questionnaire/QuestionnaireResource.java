@@ -1,5 +1,7 @@
 package org.readiness.questionnaire;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import java.util.List;
 
 @Authenticated
 @Path("/api/v1/questionnaires")
+@Tag(name = "Questionnaires")
 @Produces(MediaType.APPLICATION_JSON)
 public class QuestionnaireResource {
 
@@ -32,16 +35,22 @@ public class QuestionnaireResource {
     QuestionnaireCatalog catalog;
 
     @GET
-    @Operation(summary = "List every questionnaire version the service can score")
+    @Operation(summary = "List every questionnaire version the service can score",
+            description = "One entry per questionnaire id and version, with the number of its themes, enablers and items.")
     public List<Summary> list() {
         return catalog.all().stream().map(Summary::of).toList();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One questionnaire: themes, enablers and items with their answer scales and anchors")
-    public Questionnaire get(@PathParam("id") String id,
-                             @Parameter(description = "Version; the latest when omitted") @QueryParam("version") String version) {
+    @Operation(summary = "One questionnaire: themes, enablers and items with their answer scales and anchors",
+            description = "The whole definition as the service scores it, with the report sources of each item and the "
+                    + "completeness rule (the critical items a submission must answer).")
+    @APIResponse(responseCode = "200", description = "The questionnaire")
+    @APIResponse(responseCode = "400", description = "A version that is not a whole number of 1 or more")
+    @APIResponse(responseCode = "404", description = "No questionnaire has this id (and version)")
+    public Questionnaire get(@Parameter(description = "The questionnaire id", example = "nttp-readiness") @PathParam("id") String id,
+                             @Parameter(description = "Version; the latest when omitted", example = "1") @QueryParam("version") String version) {
         if (version == null || version.isBlank()) {
             return catalog.latest(id).orElseThrow(() -> ProblemException.notFound("No questionnaire " + id));
         }

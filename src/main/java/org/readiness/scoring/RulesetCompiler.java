@@ -12,6 +12,7 @@ import org.readiness.scoring.facts.RuleMeta;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -93,8 +94,11 @@ public final class RulesetCompiler {
                     "the rules folder " + folder.toAbsolutePath() + " does not exist")));
         }
         Map<String, String> files = new HashMap<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)).toList()) {
+        // Links are followed and hidden entries skipped so that a Kubernetes ConfigMap volume reads as the folder it
+        // was made from: its files are links through ..data to a hidden, timestamped folder (docs/operations.md).
+        try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
+            for (Path file : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)
+                    && !hidden(folder.relativize(p))).toList()) {
                 String relative = folder.relativize(file).toString().replace('\\', '/');
                 files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
             }
@@ -102,6 +106,15 @@ public final class RulesetCompiler {
             throw new UncheckedIOException("Cannot read rules folder " + folder, e);
         }
         return files;
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkPackageMatchesFolder(String origin, String path, String content, List<RulesetFault> faults) {

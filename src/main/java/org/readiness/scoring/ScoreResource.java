@@ -1,5 +1,9 @@
 package org.readiness.scoring;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
@@ -13,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Authenticated
 @Path("/api/v1/score")
+@Tag(name = "Scoring")
 public class ScoreResource {
 
     @Inject
@@ -22,11 +27,14 @@ public class ScoreResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Score answers without storing anything (what-if)",
-            description = "Body: {\"questionnaire\": id, \"version\": n (optional, latest if omitted), \"answers\": "
-                    + "[{\"question\": item id, \"value\": 0-4 | \"NA\" | \"DONT_KNOW\", \"evidence\": text}]}")
+            description = "Scores a set of answers with the active ruleset and returns the ratings per enabler, theme "
+                    + "and overall, the ranked next steps and the fired-rule trace. \"Not applicable\" and \"don't know\" "
+                    + "are left out of every mean; an enabler with under three quarters of its items answered is rated "
+                    + "INSUFFICIENT_EVIDENCE. Any signed-in user may call it.")
     @APIResponse(responseCode = "200", description = "The ratings, ranked recommendations and fired-rule trace")
     @APIResponse(responseCode = "400", description = "Every problem in the request, each with a JSON pointer")
-    public ScoreResult score(JsonNode body) {
+    public ScoreResult score(@RequestBody(required = true, description = "The questionnaire and the answers to score",
+            content = @Content(schema = @Schema(ref = "ScoreRequest"))) JsonNode body) {
         return scoring.score(body);
     }
 }

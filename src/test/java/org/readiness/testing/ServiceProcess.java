@@ -268,6 +268,9 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().put("READINESS_DATA_DIR", home.resolve("data").toString());
             builder.environment().putAll(spec.env);
             process = builder.start();
+            Process started = process;
+            // A test JVM that exits (or fails before closing this) must not leave the service running.
+            Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + jar, e);
         }

@@ -1,0 +1,48 @@
+package org.readiness.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.readiness.problem.Problem;
+
+import java.net.URI;
+
+/**
+ * What a page shows instead of a problem+json body when something fails under /web: the GOV.UK error pages
+ * (not found, forbidden, sorry there is a problem), never a stack trace. ProblemMappers asks this for /web paths.
+ */
+@ApplicationScoped
+public class ErrorPages {
+
+    /** Where the sign-in form posts; a refused sign-in arrives here as an authentication failure. */
+    public static final String SIGN_IN = "/j_security_check";
+
+    public static boolean isPage(String path) {
+        return path != null && (path.equals("/web") || path.startsWith("/web/") || path.equals(SIGN_IN));
+    }
+
+    public Response page(Problem problem) {
+        if (problem.status() == 401) {
+            // quarkus.http.auth.form.error-page: with authentication on demand, a wrong password reaches the
+            // exception mappers rather than the form mechanism's own redirect.
+            return Response.status(Response.Status.FOUND).location(URI.create(SIGN_IN.equals(problem.instance())
+                    ? "/web/login?error=true" : "/web/login")).build();
+        }
+        String title = switch (problem.status()) {
+            case 404 -> "Page not found";
+            case 403 -> "You cannot open this page";
+            case 409 -> "This has changed";
+            case 400, 422 -> "There is a problem with the request";
+            default -> "Sorry, there is a problem with the service";
+        };
+        String detail = switch (problem.status()) {
+            case 404 -> "If you typed the web address, check it is correct. If you followed a link, the page may "
+                    + "belong to an organisation your account cannot see.";
+            case 403 -> "Your role does not allow this. Ask an administrator if you need it.";
+            case 500 -> "Try again later. The problem has been logged.";
+            default -> problem.detail();
+        };
+        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.error(problem.status(), title, detail).render()).build();
+    }
+}

@@ -1,0 +1,91 @@
+package org.readiness.web;
+
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.readiness.assessment.AssessmentRequests;
+import org.readiness.assessment.AssessmentService;
+import org.readiness.audit.Explanation;
+import org.readiness.audit.ExplanationService;
+import org.readiness.audit.ReplayService;
+import org.readiness.identity.Access;
+import org.readiness.identity.Role;
+import org.readiness.scoring.ScoreResult;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A submitted assessment's result, and the explanation of it, read from what was stored at submission. */
+@Path("/web/assessments/{id}")
+@Produces(MediaType.TEXT_HTML)
+public class ResultPages {
+
+    /**
+     * The stored result with the explanation's parts (for the gates that held ratings back, with their rationale)
+     * and the distinct gates, each explained once.
+     */
+    public record ResultPage(AssessmentService.Stored stored, ScoreResult result, Explanation explanation,
+                             EnablerChart chart, List<Explanation.Rule> gates, boolean progress) {
+    }
+
+    @Inject
+    Access access;
+
+    @Inject
+    AssessmentService assessments;
+
+    @Inject
+    ReplayService replays;
+
+    @Inject
+    ExplanationService explanations;
+
+    @Inject
+    Viewer viewer;
+
+    static String href(UUID id) {
+        return "/web/assessments/" + id + "/result";
+    }
+
+    @GET
+    @Path("/result")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
+    public Object result(@PathParam("id") String id) {
+        UUID uuid = readable(id);
+        if (!assessments.isSubmitted(uuid)) {
+            // A draft has no result yet: its people continue it, others have nothing to read.
+            return Response.seeOther(URI.create(viewer.writer() ? "/web/assessments/" + uuid + "/check"
+                    : "/web/organisations/" + assessments.get(uuid).organisation())).build();
+        }
+        AssessmentService.Stored stored = assessments.stored(uuid);
+        Explanation x = explanations.explain(uuid);
+        Map<String, Explanation.Rule> gates = new LinkedHashMap<>();
+        x.overall().gates().forEach(g -> gates.putIfAbsent(g.id(), g));
+        x.enablers().forEach(e -> e.gates().forEach(g -> gates.putIfAbsent(g.id(), g)));
+        ScoreResult result = replays.read(stored);
+        return Pages.result(new ResultPage(stored, result, x, EnablerChart.of(result.enablers()),
+                List.copyOf(gates.values()), viewer.progress()));
+    }
+
+    @GET
+    @Path("/explanation")
+    @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
+    public TemplateInstance explanation(@PathParam("id") String id) {
+        return Pages.explanation(explanations.explain(readable(id)));
+    }
+
+    private UUID readable(String id) {
+        UUID uuid = AssessmentRequests.id(id);
+        access.requireReadable(uuid);
+        return uuid;
+    }
+}
