@@ -36,6 +36,7 @@ class ShutdownIT {
 
             assertThat(run.outcomes().values()).as("in-flight requests answered: " + run.histogram())
                     .allMatch(o -> o.acknowledged() || o.status() == 503 || o.refusedConnection());
+            System.out.printf("graceful: %s%n", run.histogram());
             List<String> acknowledged = run.acknowledgedDrafts();
             service.restart().useForRestAssured();
             assertStoredThroughTheApi(acknowledged);
@@ -77,6 +78,7 @@ class ShutdownIT {
         run.stopTaking();
         run.await();
         assertThat(run.acknowledged()).as(run.histogram().toString()).isGreaterThanOrEqualTo(60).isLessThan(DRAFTS);
+        System.out.printf("kill -9 (%s): %s%n", service.home().getFileName(), run.histogram());
         return run.acknowledgedDrafts();
     }
 
