@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.readiness.persistence.Idempotency;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -66,6 +67,9 @@ public class AssessmentResource {
     @Inject
     Access access;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start a draft assessment",
@@ -76,14 +80,18 @@ public class AssessmentResource {
             + "unknown organisation or questionnaire is one of them")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     @APIResponse(responseCode = "404", description = "The organisation is not the caller's own")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Response create(@RequestBody(required = true, description = "What the draft assesses",
-            content = @Content(schema = @Schema(ref = "NewAssessment"))) JsonNode body) {
+            content = @Content(schema = @Schema(ref = "NewAssessment"))) JsonNode body,
+            @Parameter(description = Idempotency.DESCRIPTION, example = Idempotency.EXAMPLE) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         // Only one's own organisation: any other code is answered as a missing organisation, whether it exists or not.
         if (body != null && body.path("organisation").isTextual()) {
             access.requireOrganisation(body.get("organisation").asText());
         }
-        AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
-        return Response.created(URI.create(AssessmentViews.href(created.id()))).tag(etag(created)).entity(created).build();
+        return idempotency.once(idempotencyKey, "POST /api/v1/assessments", body, () -> {
+            AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
+            return Response.created(URI.create(AssessmentViews.href(created.id()))).tag(etag(created)).entity(created).build();
+        });
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.readiness.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
@@ -38,6 +39,21 @@ public interface ReadinessConfig {
     /** The first admin of a database with none (READINESS_ADMIN_USERNAME, READINESS_ADMIN_PASSWORD). */
     Admin admin();
 
+    Idempotency idempotency();
+
+    /**
+     * The largest request body the API reads (413 beyond it). quarkus.http.limits.max-body-size is set above it as
+     * the transport's last guard, so that this limit is the one clients meet, in the API's error shape.
+     */
+    @WithDefault("1M")
+    MemorySize maxBodySize();
+
+    interface Idempotency {
+        /** How long the first answer to a request sent with an Idempotency-Key is kept and replayed. */
+        @WithDefault("PT24H")
+        Duration retention();
+    }
+
     interface Security {
         /** database: users in app_user, HTTP Basic; oidc: bearer tokens from quarkus.oidc.* (see docs/security.md). */
         @WithDefault("database")
@@ -50,6 +66,12 @@ public interface ReadinessConfig {
         /** /q/openapi and /q/swagger-ui open to anyone (true) or to admins only (false). */
         @WithDefault("false")
         boolean openApiDocs();
+
+        /** bcrypt cost (log2 of its rounds) of new password hashes; a stored hash keeps the cost it was made with. */
+        @WithDefault("10")
+        @Min(value = 4, message = "must be 4 to 31")
+        @jakarta.validation.constraints.Max(value = 31, message = "must be 4 to 31")
+        int passwordCost();
 
         Login login();
 

@@ -35,6 +35,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * cross-site} or {@code same-site}, or an {@code Origin} that is not this service's. So a browser that remembers
  * Basic credentials cannot be made to write by another site's form. Clients that are not browsers (curl, scripts)
  * send neither header and are not affected. The web pages' own form posts carry CSRF tokens (quarkus-rest-csrf).</li>
+ * <li>a body declared larger than {@code readiness.max-body-size} is refused at once (413 problem+json), before
+ * any of it is read; one sent without a length is stopped when it grows past it ({@link org.readiness.problem.BodyGuard}).</li>
  * </ul>
  * The password is never read here: only the username part of the Authorization header.
  */
@@ -51,6 +53,7 @@ public class HttpHardening {
 
     @Inject
     ObjectMapper json;
+
 
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
 
@@ -91,6 +94,12 @@ public class HttpHardening {
                         "Too many failed logins for this user or from this address; try again in " + seconds + " s");
                 return;
             }
+        }
+        long limit = config.maxBodySize().asLongValue();
+        if (declaredLength(request) > limit) {
+            problem(rc, 413, "payload-too-large", "Payload too large",
+                    "The body may be at most " + limit + " bytes; this one declares " + declaredLength(request));
+            return;
         }
         if (path.startsWith("/api/") && unsafe(request.method()) && crossSite(request)) {
             problem(rc, 403, "cross-site-request", "Forbidden", "The API does not accept writes sent by another site's page");
@@ -153,6 +162,15 @@ public class HttpHardening {
                     .end(json.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             rc.response().setStatusCode(status).end();
+        }
+    }
+
+    private static long declaredLength(HttpServerRequest request) {
+        try {
+            String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

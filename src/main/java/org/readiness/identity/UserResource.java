@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.readiness.persistence.Idempotency;
+import jakarta.ws.rs.HeaderParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,6 +39,9 @@ public class UserResource {
     @Inject
     CurrentUser user;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user",
@@ -46,10 +51,14 @@ public class UserResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
     @APIResponse(responseCode = "409", description = "The username is taken")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     public Response create(@RequestBody(required = true, description = "The new user",
-            content = @Content(schema = @Schema(ref = "NewUser"))) JsonNode body) {
-        UserView created = users.create(users.readNew(body), user.stamp());
-        return Response.created(URI.create("/api/v1/users/" + created.username())).entity(created).build();
+            content = @Content(schema = @Schema(ref = "NewUser"))) JsonNode body,
+            @Parameter(description = Idempotency.DESCRIPTION, example = Idempotency.EXAMPLE) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/users", body, () -> {
+            UserView created = users.create(users.readNew(body), user.stamp());
+            return Response.created(URI.create("/api/v1/users/" + created.username())).entity(created).build();
+        });
     }
 
     @GET

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.readiness.audit.AuditLog;
+import org.readiness.config.ReadinessConfig;
 import org.readiness.organisation.Organisation;
 import org.readiness.persistence.Conflicts;
 import org.readiness.problem.ProblemException;
@@ -38,6 +39,9 @@ public class UserService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ReadinessConfig config;
 
     /** A user as the API shows it: never the password. */
     public record UserView(String username, List<String> roles, String organisation, String createdBy,
@@ -107,7 +111,7 @@ public class UserService {
         }
         AppUser u = new AppUser();
         u.username = request.username();
-        u.password = BcryptUtil.bcryptHash(request.password());
+        u.password = BcryptUtil.bcryptHash(request.password(), config.security().passwordCost());
         u.roles = request.roles().stream().map(Role::id).collect(Collectors.joining(","));
         u.organisation = organisation(request.organisation());
         u.createdBy = stamp.by();
@@ -136,7 +140,7 @@ public class UserService {
         }
         u.roles = roles.stream().map(Role::id).collect(Collectors.joining(","));
         u.organisation = organisation(organisation);
-        change.password().ifPresent(p -> u.password = BcryptUtil.bcryptHash(p));
+        change.password().ifPresent(p -> u.password = BcryptUtil.bcryptHash(p, config.security().passwordCost()));
         u.updatedAt = stamp.at();
         Panache.getEntityManager().flush();
         audit.append("user.change", "user/" + u.username, before, state(u), stamp);

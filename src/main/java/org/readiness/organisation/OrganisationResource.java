@@ -5,6 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.readiness.persistence.Idempotency;
+import jakarta.ws.rs.HeaderParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,6 +50,9 @@ public class OrganisationResource {
     @Inject
     Access access;
 
+    @Inject
+    Idempotency idempotency;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an organisation",
@@ -57,12 +62,16 @@ public class OrganisationResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationView.class)))
     @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
     @APIResponse(responseCode = "409", description = "An organisation with this code exists already")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used before with another body")
     @RolesAllowed(Role.R_ADMIN)
     public Response create(@RequestBody(required = true, description = "The new organisation",
-            content = @Content(schema = @Schema(ref = "NewOrganisation"))) JsonNode body) {
-        Organisation created = organisations.create(organisations.read(body), user.stamp());
-        return Response.created(URI.create("/api/v1/organisations/" + created.code))
-                .entity(OrganisationView.of(created)).build();
+            content = @Content(schema = @Schema(ref = "NewOrganisation"))) JsonNode body,
+            @Parameter(description = Idempotency.DESCRIPTION, example = Idempotency.EXAMPLE) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "POST /api/v1/organisations", body, () -> {
+            Organisation created = organisations.create(organisations.read(body), user.stamp());
+            return Response.created(URI.create("/api/v1/organisations/" + created.code))
+                    .entity(OrganisationView.of(created)).build();
+        });
     }
 
     @GET

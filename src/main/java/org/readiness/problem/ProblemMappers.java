@@ -2,6 +2,7 @@ package org.readiness.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.persistence.DatabaseFaults;
 import org.readiness.web.ErrorPages;
 
 import java.util.Comparator;
@@ -26,9 +28,13 @@ import java.util.List;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     ReadinessConfig config;
+
+    @Inject
+    DatabaseFaults database;
 
     @Inject
     ErrorPages pages;
@@ -42,6 +48,10 @@ public class ProblemMappers {
     /** Credentials that are wrong. The body does not say whether the username exists. */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        // The users live in the database: without it nobody can be checked, which is not a wrong password.
+        if (database.unavailable(e)) {
+            return databaseUnavailable(uri);
+        }
         return unauthenticated("The credentials were not accepted", uri);
     }
 
@@ -83,6 +93,12 @@ public class ProblemMappers {
         return respond(malformed(e, path(uri)));
     }
 
+    /** Quarkus maps this subclass itself (an empty 400); it is malformed JSON like any other. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return respond(malformed(e, path(uri)));
+    }
+
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Violation> violations = e.getConstraintViolations().stream()
@@ -107,9 +123,24 @@ public class ProblemMappers {
     /** Nothing a client sends should produce this; when something does, the body reveals no internals. */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (database.unavailable(e)) {
+            LOG.warn("The database is out of reach answering " + path(uri) + ": " + e);
+            return databaseUnavailable(uri);
+        }
         LOG.error("Unexpected failure answering " + path(uri), e);
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "The service could not complete the request. It has been logged.", path(uri), List.of()));
+    }
+
+    /** The database is out of reach: the request was not completed, and may be sent again shortly. */
+    private Response databaseUnavailable(UriInfo uri) {
+        Problem problem = new Problem(Problem.type("database-unavailable"), "Service unavailable", 503,
+                "The database cannot be reached just now, so the request was not completed. Send it again in a few "
+                        + "seconds: submissions, and creations with an Idempotency-Key, are safe to repeat.", path(uri), List.of());
+        if (ErrorPages.isPage(problem.instance())) {
+            return pages.page(problem);
+        }
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS).entity(problem).build();
     }
 
     private static Problem malformed(JsonProcessingException e, String instance) {

@@ -1,0 +1,120 @@
+package org.readiness.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import org.readiness.config.ReadinessConfig;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Two checks on every body the API reads, whatever the endpoint:
+ * <ul>
+ * <li>it is stopped when it grows past {@code readiness.max-body-size} (413). A body that declares its length is
+ * refused before this, in HttpHardening; this catches those sent in chunks, whose size shows only as they are read;</li>
+ * <li>no text in it may hold a control character other than tab, line feed and carriage return, nor half of a
+ * surrogate pair (400, with a pointer to each such value). PostgreSQL cannot store U+0000 at all, and would store
+ * a lone surrogate as "?": text must come back exactly as it was sent, so text that cannot is refused.</li>
+ * </ul>
+ */
+@Provider
+public class BodyGuard implements ReaderInterceptor {
+
+    // Looked up when a body is read: providers are made at static init, before the runtime configuration exists.
+    @Inject
+    Instance<ReadinessConfig> config;
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new Bounded(context.getInputStream(), config.get().maxBodySize().asLongValue()));
+        Object body = context.proceed();
+        if (body instanceof JsonNode json) {
+            List<Violation> problems = new ArrayList<>();
+            unstorableText(json, "", problems);
+            if (!problems.isEmpty()) {
+                throw ProblemException.invalid(problems.size() + " text value(s) cannot be stored as sent", problems);
+            }
+        }
+        return body;
+    }
+
+    static void unstorableText(JsonNode node, String pointer, List<Violation> problems) {
+        if (node.isTextual() && !storable(node.textValue())) {
+            problems.add(new Violation(pointer, "must not contain control characters (other than tab and line breaks) "
+                    + "or unpaired surrogates"));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unstorableText(node.get(i), pointer + "/" + i, problems);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                unstorableText(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), problems);
+            }
+        }
+    }
+
+    static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return false;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static ProblemException tooLarge(long limit) {
+        return new ProblemException(413, "payload-too-large", "Payload too large",
+                "The body may be at most " + limit + " bytes", List.of());
+    }
+
+    private static final class Bounded extends FilterInputStream {
+        private final long limit;
+        private long read;
+
+        Bounded(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > limit) {
+                throw tooLarge(limit);
+            }
+        }
+    }
+}
