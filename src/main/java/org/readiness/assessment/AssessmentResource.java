@@ -120,8 +120,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Response get(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireReadable(uuid);
+        UUID uuid = access.readable(id);
         AssessmentView view = assessments.get(uuid);
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -140,8 +139,7 @@ public class AssessmentResource {
                                 @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "The answers to save",
                                         content = @Content(schema = @Schema(ref = "AnswersUpdate"))) JsonNode body) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireWritable(uuid);
+        UUID uuid = access.writable(id);
         AssessmentView view = assessments.saveAnswers(uuid, AssessmentRequests.ifMatch(ifMatch), body, user.stamp());
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -157,8 +155,7 @@ public class AssessmentResource {
     public Response removeAnswer(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id,
                                  @Parameter(description = "The item id", example = "PT-01") @PathParam("question") String question,
                                  @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireWritable(uuid);
+        UUID uuid = access.writable(id);
         AssessmentView view = assessments.removeAnswer(uuid, question, AssessmentRequests.ifMatch(ifMatch), user.stamp());
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -175,8 +172,7 @@ public class AssessmentResource {
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Response submit(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id,
                            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireWritable(uuid);
+        UUID uuid = access.writable(id);
         Submission submission;
         try {
             submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp());
@@ -203,8 +199,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Response result(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireReadable(uuid);
+        UUID uuid = access.readable(id);
         return Response.ok(assessments.result(uuid), JSON_UTF8).build();
     }
 

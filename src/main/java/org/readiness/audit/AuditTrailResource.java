@@ -58,7 +58,7 @@ public class AuditTrailResource {
     @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Explanation explanation(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202503") @PathParam("id") String id) {
-        return explanations.explain(readable(id));
+        return explanations.explain(access.readable(id));
     }
 
     @GET
@@ -68,13 +68,6 @@ public class AuditTrailResource {
             description = "Sentences for people: answers with their label, themes with their coverage, bands in words.")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public String explanationText(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202503") @PathParam("id") String id) {
-        return explanations.markdown(explanations.explain(readable(id)));
-    }
-
-    /** A site reads the explanation of what it may read; national roles read every one. */
-    private UUID readable(String id) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireReadable(uuid);
-        return uuid;
+        return explanations.markdown(explanations.explain(access.readable(id)));
     }
 }

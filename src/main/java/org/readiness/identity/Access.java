@@ -89,6 +89,20 @@ public class Access {
 
     /** Refuses (404, as for a missing assessment) an assessment the caller may not read. */
     @Transactional
+    /** The assessment a path names, when the caller may read it; 404 otherwise, as for an id that is not one. */
+    public UUID readable(String id) {
+        UUID uuid = AssessmentRequests.id(id);
+        requireReadable(uuid);
+        return uuid;
+    }
+
+    /** The assessment a path names, when the caller may write it; 404 otherwise, as for an id that is not one. */
+    public UUID writable(String id) {
+        UUID uuid = AssessmentRequests.id(id);
+        requireWritable(uuid);
+        return uuid;
+    }
+
     public void requireReadable(UUID id) {
         Assessment a = Assessment.<Assessment>findByIdOptional(id).orElseThrow(() -> AssessmentRequests.notFound(id));
         if (!mayRead(caller(), a)) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import org.readiness.assessment.AssessmentRequests;
 import org.readiness.assessment.AssessmentService;
 import org.readiness.assessment.AssessmentService.Submission;
 import org.readiness.assessment.AssessmentViews.AnswerView;
@@ -101,8 +100,7 @@ public class QuestionnairePages {
     @Path("/themes/{number}")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object theme(@PathParam("id") String id, @PathParam("number") int number) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireReadable(uuid);
+        UUID uuid = access.readable(id);
         AssessmentView view = assessments.get(uuid);
         if (view.result() != null) {
             return Response.seeOther(URI.create(ResultPages.href(uuid))).build();
@@ -119,8 +117,7 @@ public class QuestionnairePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object save(@PathParam("id") String id, @PathParam("number") int number, MultivaluedMap<String, String> form) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireWritable(uuid);
+        UUID uuid = access.writable(id);
         AssessmentView view = assessments.get(uuid);
         Questionnaire q = questionnaire(view);
         Questionnaire.Theme theme = theme(q, number);
@@ -150,8 +147,7 @@ public class QuestionnairePages {
     @Path("/check")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object check(@PathParam("id") String id) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireReadable(uuid);
+        UUID uuid = access.readable(id);
         AssessmentView view = assessments.get(uuid);
         if (view.result() != null) {
             return Response.seeOther(URI.create(ResultPages.href(uuid))).build();
@@ -164,8 +160,7 @@ public class QuestionnairePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object submit(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireWritable(uuid);
+        UUID uuid = access.writable(id);
         try {
             Submission submission = assessments.submit(uuid, version(form), user.stamp());
             metrics.submitted(submission.created() ? "stored" : "repeat");

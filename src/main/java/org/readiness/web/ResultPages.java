@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.readiness.assessment.AssessmentRequests;
 import org.readiness.assessment.AssessmentService;
 import org.readiness.audit.Explanation;
 import org.readiness.audit.ExplanationService;
@@ -60,7 +59,7 @@ public class ResultPages {
     @Path("/result")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Object result(@PathParam("id") String id) {
-        UUID uuid = readable(id);
+        UUID uuid = access.readable(id);
         if (!assessments.isSubmitted(uuid)) {
             // A draft has no result yet: its people continue it, others have nothing to read.
             return Response.seeOther(URI.create(viewer.writer() ? "/web/assessments/" + uuid + "/check"
@@ -80,12 +79,6 @@ public class ResultPages {
     @Path("/explanation")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public TemplateInstance explanation(@PathParam("id") String id) {
-        return Pages.explanation(explanations.explain(readable(id)));
-    }
-
-    private UUID readable(String id) {
-        UUID uuid = AssessmentRequests.id(id);
-        access.requireReadable(uuid);
-        return uuid;
+        return Pages.explanation(explanations.explain(access.readable(id)));
     }
 }
