@@ -61,6 +61,36 @@ public final class ScoringEngine {
         }
     }
 
+    /**
+     * Scores made-up answers to every questionnaire (each point of the scale everywhere, a mix, and "don't know"
+     * throughout) and throws the results away. Drools compiles each MVEL constraint on its first evaluation, loading
+     * classes as it goes; done here, while a ruleset is being loaded, that happens once on one thread, instead of
+     * on the first requests, all at once and queued on the class loader. A ruleset taken from the cache needs it
+     * most: its constraints come back uncompiled.
+     */
+    public void warmUp(Ruleset ruleset, Iterable<Questionnaire> questionnaires) {
+        for (Questionnaire q : questionnaires) {
+            List<Questionnaire.Item> items = q.placements().map(Placement::item).toList();
+            for (int variant = 0; variant <= 6; variant++) {
+                List<GivenAnswer> answers = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    Questionnaire.Item item = items.get(i);
+                    int point = variant <= 4 ? variant : (i + variant) % 5;
+                    if (variant == 6) {
+                        answers.add(new GivenAnswer(item.id(), org.readiness.scoring.facts.AnswerKind.DONT_KNOW, null, null));
+                    } else {
+                        int value = Questionnaire.Item.PERCENTAGE.equals(item.type())
+                                ? item.scale().stream().filter(p -> p.value() == point).findFirst()
+                                        .map(p -> p.from() == null ? point : p.from()).orElse(0)
+                                : point;
+                        answers.add(new GivenAnswer(item.id(), org.readiness.scoring.facts.AnswerKind.SCORED, value, null));
+                    }
+                }
+                score(ruleset, q, answers, true);
+            }
+        }
+    }
+
     private static void insertFacts(KieSession session, Questionnaire questionnaire, List<GivenAnswer> answers) {
         Map<String, Placement> items = questionnaire.itemsById();
         questionnaire.themes().forEach(t -> {
