@@ -21,7 +21,7 @@ PID=
 cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
-# start DATA_DIR EXTRA_JVM_FLAGS [ENV...]: prints the milliseconds to readiness and leaves the service running
+# start DATA_DIR EXTRA_JVM_FLAGS [ENV...]: sets READY_MS to the milliseconds to readiness, leaves the service running
 start() {
   local data=$1 extra=$2; shift 2
   local t0; t0=$(date +%s%N)
@@ -33,7 +33,7 @@ start() {
     kill -0 "$PID" 2>/dev/null || { cat "$data.log"; exit 1; }
     sleep 0.02
   done
-  echo $(( ($(date +%s%N) - t0) / 1000000 ))
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=; }
 
@@ -41,7 +41,8 @@ series() { # name data-dir extra-flags env...
   local name=$1 data=$2 extra=$3; shift 3
   local times=()
   for _ in $(seq 1 "$RUNS"); do
-    times+=("$(start "$data" "$extra" "$@")")
+    start "$data" "$extra" "$@"
+    times+=("$READY_MS")
     grep -o 'Loaded ruleset [0-9a-f]\{12\}.* in [0-9]* ms\|taken compiled' "$data.log" | tr '\n' ' ' >>"$WORK/$name.detail"
     echo >>"$WORK/$name.detail"
     stop
@@ -52,16 +53,16 @@ series() { # name data-dir extra-flags env...
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 echo "flags: $JVM_FLAGS"
 # The database is created and migrated by a first start of each data folder, not counted.
-for d in compile cache cds; do start "$WORK/$d" "" >/dev/null; stop; done
+for d in compile cache cds; do start "$WORK/$d" ""; stop; done
 series compile "$WORK/compile" "" READINESS_RULES_CACHE_PATH=
 series cache "$WORK/cache" ""
-start "$WORK/cds" "-XX:ArchiveClassesAtExit=$WORK/readiness.jsa" >/dev/null; stop
+start "$WORK/cds" "-XX:ArchiveClassesAtExit=$WORK/readiness.jsa"; stop
 series cache+cds "$WORK/cds" "-XX:SharedArchiveFile=$WORK/readiness.jsa"
 
 # Reload, warm: the same rules (cache hit), then a changed copy (a comment added: new version, compiled).
 cp -r rules "$WORK/rules"
-start "$WORK/cache" "" READINESS_RULES_PATH="$WORK/rules" >/dev/null
-reload() { curl -sf -u "$ADMIN:$ADMIN_PASSWORD" -X POST "http://127.0.0.1:$PORT/api/v1/ruleset/reload" | jq -r '.millis'; }
+start "$WORK/cache" "" READINESS_RULES_PATH="$WORK/rules"
+reload() { curl -sf -u "$ADMIN:$ADMIN_PASSWORD" -X POST "http://127.0.0.1:$PORT/api/v1/ruleset/reload" | jq -r '.buildMillis'; }
 reload >/dev/null
 echo "reload, unchanged rules (cache hit): $(reload) $(reload) $(reload) ms"
 changed=()
