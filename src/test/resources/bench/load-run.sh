@@ -103,7 +103,12 @@ q() { psql -h 127.0.0.1 -U postgres -Atc "$1" "$PG_DB"; }
 submitted=$(q "SELECT count(*) FROM assessment WHERE status = 'SUBMITTED'")
 results=$(q "SELECT count(*) FROM assessment_result")
 log "201 responses: $created; assessments SUBMITTED in the database: $submitted; stored results: $results"
-# Every 201 is a stored result and every stored result was answered 201 (wrk's timeout is long enough that no
-# request is abandoned, and a timeout would show in its "Socket errors" line).
-if [ "$created" = "$submitted" ] && [ "$created" = "$results" ]; then log "none lost, none doubled"; else log "MISMATCH"; exit 1; fi
+# None lost: every 201 is a stored, submitted assessment. None doubled: one result per submitted assessment.
+# wrk stops at its deadline without reading the answers still in flight (at most one per connection); the
+# service completes those, so up to CONNECTIONS more rows than 201s are expected, and each is whole.
+if [ "$submitted" = "$results" ] && [ "$submitted" -ge "$created" ] && [ $(( submitted - created )) -le "$CONNECTIONS" ]; then
+  log "none lost, none doubled ($(( submitted - created )) submitted while wrk was stopping)"
+else
+  log "MISMATCH"; exit 1
+fi
 log "logs and drafts in $WORK"
