@@ -71,7 +71,10 @@ public class RulesetService {
      */
     public synchronized Reload reload() {
         long started = System.nanoTime();
-        Ruleset candidate = warm(compiler().compile(config.rules().path()));
+        // Rules that digest to a version this process built already are that ruleset: same files, same decisions.
+        Map<String, String> files = RulesetCompiler.readFolder(config.rules().path());
+        Ruleset candidate = built(RulesetCompiler.version(new java.util.TreeMap<>(files)))
+                .orElseGet(() -> warm(compiler().compile(files, config.rules().path().toString())));
         Ruleset previous = active.getAndSet(candidate);
         remember(candidate);
         long millis = (System.nanoTime() - started) / 1_000_000;
