@@ -45,6 +45,10 @@ public class AuditLog {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEntry append(String action, String target, Object before, Object after, Stamp stamp) {
+        // The digests first: the head row stays locked until commit, so every write of the service queues on it,
+        // and only the chaining itself (numbering, previous hash, row hash) should happen while it is held.
+        String beforeDigest = Digests.state(before);
+        String afterDigest = Digests.state(after);
         EntityManager em = Panache.getEntityManager();
         Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
@@ -56,8 +60,8 @@ public class AuditLog {
         e.actor = stamp.by();
         e.action = action;
         e.target = target;
-        e.beforeDigest = Digests.state(before);
-        e.afterDigest = Digests.state(after);
+        e.beforeDigest = beforeDigest;
+        e.afterDigest = afterDigest;
         e.prevHash = prev;
         e.rowHash = Digests.row(id, e.at, e.actor, action, target, e.beforeDigest, e.afterDigest, prev);
         em.persist(e);

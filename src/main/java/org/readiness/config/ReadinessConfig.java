@@ -120,6 +120,12 @@ public interface ReadinessConfig {
         /** Folder whose sub-folders are candidate rulesets that impact analysis may name. */
         @WithDefault("rules-drafts")
         Path draftsPath();
+
+        /**
+         * Folder where compiled rulesets are kept by version, so that a start or reload with unchanged rules
+         * skips the DRL compile (see RulesetCache); unset, the rules are compiled every time.
+         */
+        Optional<Path> cachePath();
     }
 
     interface Questionnaires {

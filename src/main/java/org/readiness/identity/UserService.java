@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.readiness.audit.AuditLog;
@@ -42,6 +43,9 @@ public class UserService {
 
     @Inject
     ReadinessConfig config;
+
+    @Inject
+    Event<VerifiedCredentials.UserChanged> changed;
 
     /** A user as the API shows it: never the password. */
     public record UserView(String username, List<String> roles, String organisation, String createdBy,
@@ -144,6 +148,8 @@ public class UserService {
         u.updatedAt = stamp.at();
         Panache.getEntityManager().flush();
         audit.append("user.change", "user/" + u.username, before, state(u), stamp);
+        // Credentials of this user verified before the change are forgotten once the change commits.
+        changed.fire(new VerifiedCredentials.UserChanged(u.username));
         return UserView.of(u);
     }
 

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -44,10 +45,17 @@ public final class RulesetCompiler {
     private static final Object BUILD_LOCK = new Object();
 
     private final Set<String> knownEnablers;
+    private final Optional<RulesetCache> cache;
 
     /** @param knownEnablers enabler and theme ids of the loaded questionnaires, plus "all" and "overall" */
     public RulesetCompiler(Set<String> knownEnablers) {
+        this(knownEnablers, Optional.empty());
+    }
+
+    /** @param cache where compiled rulesets are kept by version, so that unchanged rules are not compiled again */
+    public RulesetCompiler(Set<String> knownEnablers, Optional<RulesetCache> cache) {
         this.knownEnablers = Set.copyOf(knownEnablers);
+        this.cache = cache;
     }
 
     public Ruleset compile(Path folder) {
@@ -65,7 +73,11 @@ public final class RulesetCompiler {
         if (!faults.isEmpty()) {
             throw new RulesetException(origin, faults);
         }
-        KieBase kieBase = build(sorted, origin, faults);
+        String version = version(sorted);
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        // A cached KieBase is only the compiled form of these very files; every check below still runs on it.
+        Optional<KieBase> cached = cache.flatMap(c -> c.load(version, loader));
+        KieBase kieBase = cached.orElseGet(() -> build(sorted, origin, faults));
         List<RuleFile> ruleFiles = sorted.entrySet().stream()
                 .map(e -> new RuleFile(e.getKey(), sha256(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getValue()))
                 .toList();
@@ -73,12 +85,15 @@ public final class RulesetCompiler {
         if (!faults.isEmpty()) {
             throw new RulesetException(origin, faults);
         }
-        return new Ruleset(version(sorted), Instant.now(), origin, ruleFiles, rules, kieBase);
+        if (cached.isEmpty()) {
+            cache.ifPresent(c -> c.store(version, kieBase));
+        }
+        return new Ruleset(version, Instant.now(), origin, ruleFiles, rules, kieBase);
     }
 
     /** sha-256 over, for each file in path order: its relative path, a NUL, its UTF-8 content, a NUL. */
     public static String version(SortedMap<String, String> files) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = sha256Digest();
         files.forEach((path, content) -> {
             digest.update(path.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
@@ -203,10 +218,10 @@ public final class RulesetCompiler {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256Digest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

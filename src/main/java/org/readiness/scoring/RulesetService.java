@@ -52,7 +52,7 @@ public class RulesetService {
     @PostConstruct
     void load() {
         long started = System.nanoTime();
-        Ruleset ruleset = compiler().compile(config.rules().path());
+        Ruleset ruleset = warm(compiler().compile(config.rules().path()));
         active.set(ruleset);
         remember(ruleset);
         LOG.infof("Loaded ruleset %s (%d rules in %d files) from %s in %d ms", ruleset.version(), ruleset.rules().size(),
@@ -71,7 +71,10 @@ public class RulesetService {
      */
     public synchronized Reload reload() {
         long started = System.nanoTime();
-        Ruleset candidate = compiler().compile(config.rules().path());
+        // Rules that digest to a version this process built already are that ruleset: same files, same decisions.
+        Map<String, String> files = RulesetCompiler.readFolder(config.rules().path());
+        Ruleset candidate = built(RulesetCompiler.version(new java.util.TreeMap<>(files)))
+                .orElseGet(() -> warm(compiler().compile(files, config.rules().path().toString())));
         Ruleset previous = active.getAndSet(candidate);
         remember(candidate);
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -107,6 +110,19 @@ public class RulesetService {
         return ruleset;
     }
 
+    /** See {@link ScoringEngine#warmUp}: before a ruleset serves, every constraint it evaluates is compiled. */
+    private Ruleset warm(Ruleset ruleset) {
+        long started = System.nanoTime();
+        try {
+            new ScoringEngine().warmUp(ruleset, questionnaires.all());
+            LOG.debugf("Warmed ruleset %s in %d ms", ruleset.version(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            // Only an optimisation: a ruleset that cannot score made-up answers fails on real ones, where it is reported.
+            LOG.warnf("Warming ruleset %s failed: %s", ruleset.version(), e);
+        }
+        return ruleset;
+    }
+
     /** Keeps a built ruleset for reuse and tells observers (the archive) it exists. */
     private void remember(Ruleset ruleset) {
         synchronized (built) {
@@ -124,7 +140,7 @@ public class RulesetService {
 
     /** A compiler that accepts exactly the enablers and themes of the loaded questionnaires. */
     public RulesetCompiler compiler() {
-        return new RulesetCompiler(knownEnablers(questionnaires.all()));
+        return new RulesetCompiler(knownEnablers(questionnaires.all()), config.rules().cachePath().map(RulesetCache::new));
     }
 
     public static Set<String> knownEnablers(Iterable<Questionnaire> questionnaires) {

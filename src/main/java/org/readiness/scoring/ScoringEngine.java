@@ -1,6 +1,5 @@
 package org.readiness.scoring;
 
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.Questionnaire.Placement;
@@ -17,6 +16,7 @@ import org.readiness.scoring.facts.Theme;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,19 +35,59 @@ public final class ScoringEngine {
 
     /** @param trace false only to measure what recording the fired rules costs; stored results always carry it */
     ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers, boolean trace) {
-        KieSession session = ruleset.kieBase().newKieSession();
-        FiredRuleRecorder recorder = new FiredRuleRecorder();
+        KieSession session = ruleset.sessions().newKieSession();
+        FiredRuleRecorder recorder = new FiredRuleRecorder(ruleset);
         try {
             if (trace) {
                 session.addEventListener(recorder);
             }
             insertFacts(session, questionnaire, answers);
             session.fireAllRules();
-            List<Rating> ratings = facts(session, Rating.class);
-            List<Recommendation> recommendations = facts(session, Recommendation.class);
+            List<Rating> ratings = new ArrayList<>();
+            List<Recommendation> recommendations = new ArrayList<>();
+            // One pass over working memory for both kinds of result
+            for (Object fact : session.getObjects()) {
+                if (fact instanceof Rating r) {
+                    ratings.add(r);
+                } else if (fact instanceof Recommendation r) {
+                    recommendations.add(r);
+                }
+            }
             return assemble(ruleset, questionnaire, ratings, recommendations, recorder.firings());
         } finally {
+            // A pooled session is reset on dispose; its listeners are taken off here so none outlives its scoring.
+            session.removeEventListener(recorder);
             session.dispose();
+        }
+    }
+
+    /**
+     * Scores made-up answers to every questionnaire (each point of the scale everywhere, a mix, and "don't know"
+     * throughout) and throws the results away. Drools compiles each MVEL constraint on its first evaluation, loading
+     * classes as it goes; done here, while a ruleset is being loaded, that happens once on one thread, instead of
+     * on the first requests, all at once and queued on the class loader. A ruleset taken from the cache needs it
+     * most: its constraints come back uncompiled.
+     */
+    public void warmUp(Ruleset ruleset, Iterable<Questionnaire> questionnaires) {
+        for (Questionnaire q : questionnaires) {
+            List<Questionnaire.Item> items = q.placements().map(Placement::item).toList();
+            for (int variant = 0; variant <= 6; variant++) {
+                List<GivenAnswer> answers = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    Questionnaire.Item item = items.get(i);
+                    int point = variant <= 4 ? variant : (i + variant) % 5;
+                    if (variant == 6) {
+                        answers.add(new GivenAnswer(item.id(), org.readiness.scoring.facts.AnswerKind.DONT_KNOW, null, null));
+                    } else {
+                        int value = Questionnaire.Item.PERCENTAGE.equals(item.type())
+                                ? item.scale().stream().filter(p -> p.value() == point).findFirst()
+                                        .map(p -> p.from() == null ? point : p.from()).orElse(0)
+                                : point;
+                        answers.add(new GivenAnswer(item.id(), org.readiness.scoring.facts.AnswerKind.SCORED, value, null));
+                    }
+                }
+                score(ruleset, q, answers, true);
+            }
         }
     }
 
@@ -59,13 +99,12 @@ public final class ScoringEngine {
         });
         // In questionnaire order, whatever order the answers came in: the trace then reads the same for the
         // same answers, which is what lets a replay of a stored result compare identical.
-        List<String> order = List.copyOf(items.keySet());
-        answers.stream().sorted(Comparator.comparingInt(g -> order.indexOf(g.question())))
+        Map<String, Integer> position = new HashMap<>(items.size() * 2);
+        for (String id : items.keySet()) {
+            position.put(id, position.size());
+        }
+        answers.stream().sorted(Comparator.comparingInt(g -> position.getOrDefault(g.question(), -1)))
                 .forEach(given -> session.insert(Answer.of(items.get(given.question()), given)));
-    }
-
-    private static <T> List<T> facts(KieSession session, Class<T> type) {
-        return session.getObjects(new ClassObjectFilter(type)).stream().map(type::cast).toList();
     }
 
     private static ScoreResult assemble(Ruleset ruleset, Questionnaire q, List<Rating> ratings,

@@ -28,8 +28,17 @@ public final class ScoringBench {
 
     /** Compiles rules/ without touching {@link RulesFixture}, whose own compile would be counted too. */
     public static Ruleset compileRules() {
+        return compiler(java.util.Optional.empty()).compile(java.nio.file.Path.of("rules"));
+    }
+
+    /** The same through the compiled-ruleset cache: a hit when {@code cache} holds this version of rules/. */
+    public static Ruleset compileRules(RulesetCache cache) {
+        return compiler(java.util.Optional.of(cache)).compile(java.nio.file.Path.of("rules"));
+    }
+
+    private static RulesetCompiler compiler(java.util.Optional<RulesetCache> cache) {
         java.nio.file.Path questionnaires = java.nio.file.Path.of("questionnaires");
         return new RulesetCompiler(RulesetService.knownEnablers(new org.readiness.questionnaire.QuestionnaireLoader()
-                .loadFolder(questionnaires))).compile(java.nio.file.Path.of("rules"));
+                .loadFolder(questionnaires)), cache);
     }
 }

@@ -1,0 +1,133 @@
+package org.readiness.identity;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.jpa.runtime.JpaIdentityProvider;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * HTTP Basic sends the password with every request, and checking it against its bcrypt hash costs tens of
+ * milliseconds of CPU by design. This provider runs before quarkus-security-jpa's: it answers from a short-lived
+ * cache of credentials that the database check accepted, and otherwise asks that check and keeps a success.
+ *
+ * <ul>
+ * <li>Only successes are kept: a wrong password always reaches bcrypt, so lock-out (HttpHardening, which runs
+ * before any authentication) counts every failure as before.</li>
+ * <li>The key is the username and an HMAC of username and password under a key made at start and never stored:
+ * the cache holds no password, nor anything that could be tested against guesses without that key.</li>
+ * <li>A change to a user (password, roles, organisation) drops that user's entries once its transaction ends,
+ * and a check that began before the change is not kept ({@link #generation}).</li>
+ * </ul>
+ * Entries live for {@code quarkus.cache.caffeine."verified-credentials".expire-after-write}; see docs/security.md.
+ */
+@ApplicationScoped
+public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    static final String CACHE = "verified-credentials";
+
+    @Inject
+    JpaIdentityProvider database;
+
+    @Inject
+    @CacheName(CACHE)
+    Cache cache;
+
+    private final byte[] hmacKey = new byte[32];
+    /** Moves on every user change; a check that started under an older generation may be stale and is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    /** What a credential is kept under: the username (to drop a user's entries) and the HMAC of username and password. */
+    record Key(String username, String mac) {
+    }
+
+    /** Tells this cache that a user changed; sent by UserService. */
+    public record UserChanged(String username) {
+    }
+
+    VerifiedCredentials() {
+        new SecureRandom().nextBytes(hmacKey);
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    /**
+     * Before quarkus-security-jpa's provider, which has the default priority (SYSTEM_FIRST + 1) and then runs only
+     * through this one.
+     */
+    @Override
+    public int priority() {
+        return IdentityProvider.SYSTEM_FIRST + 100;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        Key key = new Key(request.getUsername(), mac(request.getUsername(), request.getPassword().getPassword()));
+        CaffeineCache verified = cache.as(CaffeineCache.class);
+        CompletableFuture<SecurityIdentity> known = verified.getIfPresent(key);
+        if (known != null) {
+            return Uni.createFrom().completionStage(known);
+        }
+        long started = generation.get();
+        return database.authenticate(request, context).map(identity -> {
+            if (identity == null || identity.isAnonymous()) {
+                return identity;
+            }
+            // The same identity without the password credential quarkus-security-jpa attaches: nothing downstream
+            // reads it, and the cache must not hold it.
+            SecurityIdentity kept = QuarkusSecurityIdentity.builder().setPrincipal(identity.getPrincipal())
+                    .addRoles(identity.getRoles()).addAttributes(identity.getAttributes()).build();
+            if (generation.get() == started) {
+                verified.put(key, CompletableFuture.completedFuture(kept));
+            }
+            return kept;
+        });
+    }
+
+    /** After the change's transaction ends (committed or not), so a check that follows reads the new state. */
+    void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) UserChanged change) {
+        generation.incrementAndGet();
+        cache.invalidateIf(k -> k instanceof Key key && key.username().equals(change.username())).await().indefinitely();
+    }
+
+    private String mac(String username, char[] password) {
+        ByteBuffer secret = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        byte[] bytes = new byte[secret.remaining()];
+        secret.get(bytes);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return HexFormat.of().formatHex(mac.doFinal(bytes));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is required of every Java runtime", e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+}
