@@ -76,7 +76,7 @@ public class ImpactResource {
             if (!given.isObject() || given.isEmpty()) {
                 problems.add(new Violation("/files", "must be an object of DRL file paths to their content"));
             } else {
-                given.fields().forEachRemaining(f -> {
+                given.properties().forEach(f -> {
                     String pointer = "/files/" + f.getKey().replace("~", "~0").replace("/", "~1");
                     if (!f.getKey().matches("([a-z][a-z0-9_]*/)+[a-z0-9][a-z0-9-]*\\.drl")) {
                         problems.add(new Violation(pointer, "must be a relative path such as gates/programme-gates.drl"));

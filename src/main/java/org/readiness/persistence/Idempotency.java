@@ -124,7 +124,7 @@ public class Idempotency {
         row.requestDigest = requestDigest;
         row.status = created.getStatus();
         row.location = created.getLocation() == null ? null : created.getLocation().toString();
-        row.etag = created.getEntityTag() == null ? null : created.getEntityTag().toString();
+        row.etag = created.getHeaderString(HttpHeaders.ETAG);
         row.responseJson = write(created.getEntity());
         row.createdAt = stamp.at();
         row.persist();

@@ -12,7 +12,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -56,8 +55,7 @@ public class BodyGuard implements ReaderInterceptor {
                 unstorableText(node.get(i), pointer + "/" + i, problems);
             }
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 unstorableText(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), problems);
             }
         }

@@ -48,6 +48,10 @@ public class ApiDocumentFilter implements OASFilter {
         // The document describes the JSON API; the HTML pages under /web are for people, not clients.
         List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream().filter(path -> !path.startsWith("/api/"))
                 .forEach(openAPI.getPaths()::removePathItem);
+        // Types that only the pages' endpoints named (their Qute results and form bodies) went with them.
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            List.of("TemplateInstance", "MultivaluedMapStringString").forEach(openAPI.getComponents()::removeSchema);
+        }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(method + " " + path, path, operation)));
     }

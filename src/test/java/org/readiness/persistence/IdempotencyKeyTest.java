@@ -71,6 +71,7 @@ class IdempotencyKeyTest {
             assertThat(again.statusCode()).as(c.toString()).isEqualTo(201);
             assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+            assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
             assertThat(again.asString()).isEqualTo(first.asString());
             assertThat(Api.rows(db, c.table())).as(c.toString()).isEqualTo(before + 1);
         }

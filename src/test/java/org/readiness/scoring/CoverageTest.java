@@ -101,7 +101,7 @@ class CoverageTest {
         JsonNode doc = new YAMLMapper().readTree(Path.of("rules", "report-sections.yaml").toFile());
         Set<String> sections = new LinkedHashSet<>();
         sections.add(doc.get("chapter").asText());
-        doc.get("themes").fields().forEachRemaining(theme -> {
+        doc.get("themes").properties().forEach(theme -> {
             sections.add(theme.getKey());
             theme.getValue().forEach(section -> sections.add(theme.getKey() + " > " + section.asText()));
         });

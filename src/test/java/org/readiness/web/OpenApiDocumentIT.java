@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,10 +38,8 @@ class OpenApiDocumentIT {
     void everyOperationIsDescribedWithExamples() {
         List<String> problems = new ArrayList<>();
         int operations = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-                Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
                 if (!METHODS.contains(op.getKey())) {
                     continue;
                 }
@@ -58,7 +55,7 @@ class OpenApiDocumentIT {
     void everyExampleKeyNamesAnOperation() throws IOException {
         JsonNode examples = new ObjectMapper().readTree(PROJECT.resolve("src/main/resources/openapi/examples.json").toFile());
         Set<String> operations = new TreeSet<>();
-        document.get("paths").fields().forEachRemaining(p -> p.getValue().fieldNames().forEachRemaining(m -> {
+        document.get("paths").properties().forEach(p -> p.getValue().fieldNames().forEachRemaining(m -> {
             if (METHODS.contains(m)) {
                 operations.add(m.toUpperCase() + " " + p.getKey());
             }
@@ -99,7 +96,7 @@ class OpenApiDocumentIT {
             if (body.path("description").asText().isBlank()) {
                 problems.add(name + ": request body has no description");
             }
-            body.path("content").fields().forEachRemaining(media -> {
+            body.path("content").properties().forEach(media -> {
                 if (!media.getValue().has("schema")) {
                     problems.add(name + ": request " + media.getKey() + " has no schema");
                 }
@@ -109,8 +106,7 @@ class OpenApiDocumentIT {
             });
         }
         boolean success = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = op.path("responses").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> response = it.next();
+        for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
             String status = response.getKey();
             success |= status.startsWith("2");
             if (response.getValue().path("description").asText().isBlank()) {
@@ -123,7 +119,7 @@ class OpenApiDocumentIT {
                     problems.add(name + " " + status + ": not application/problem+json with the Problem schema and an example");
                 }
             }
-            response.getValue().path("content").fields().forEachRemaining(media -> {
+            response.getValue().path("content").properties().forEach(media -> {
                 if (media.getValue().path("examples").isEmpty() && !media.getValue().has("example")
                         && !binary(media.getKey())) {
                     problems.add(name + " " + status + " " + media.getKey() + ": no example");
