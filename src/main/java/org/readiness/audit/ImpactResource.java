@@ -77,7 +77,7 @@ public class ImpactResource {
                 problems.add(new Violation("/files", "must be an object of DRL file paths to their content"));
             } else {
                 given.properties().forEach(f -> {
-                    String pointer = "/files/" + f.getKey().replace("~", "~0").replace("/", "~1");
+                    String pointer = "/files/" + org.readiness.problem.RequestBody.pointerSegment(f.getKey());
                     if (!f.getKey().matches("([a-z][a-z0-9_]*/)+[a-z0-9][a-z0-9-]*\\.drl")) {
                         problems.add(new Violation(pointer, "must be a relative path such as gates/programme-gates.drl"));
                     } else if (!f.getValue().isTextual()) {

@@ -1,5 +1,6 @@
 package org.readiness.audit;
 
+import org.readiness.problem.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class JsonDifferences {
             b.fieldNames().forEachRemaining(names::add);
             for (Iterator<String> it = names.iterator(); it.hasNext() && found.size() < limit; ) {
                 String name = it.next();
-                walk(at + "/" + name.replace("~", "~0").replace("/", "~1"), a.get(name), b.get(name), found, limit);
+                walk(at + "/" + RequestBody.pointerSegment(name), a.get(name), b.get(name), found, limit);
             }
         } else if (a != null && b != null && a.isArray() && b.isArray()) {
             for (int i = 0; i < Math.max(a.size(), b.size()) && found.size() < limit; i++) {

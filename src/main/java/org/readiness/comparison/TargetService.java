@@ -134,7 +134,7 @@ public class TargetService {
         for (var names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!TARGET_FIELDS.contains(name)) {
-                problems.add(new Violation(at + "/" + name.replace("~", "~0").replace("/", "~1"),
+                problems.add(new Violation(at + "/" + RequestBody.pointerSegment(name),
                         "unknown field; expected " + String.join(", ", new TreeSet<>(TARGET_FIELDS))));
             }
         }

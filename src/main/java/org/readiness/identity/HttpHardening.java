@@ -96,9 +96,10 @@ public class HttpHardening {
             }
         }
         long limit = config.maxBodySize().asLongValue();
-        if (declaredLength(request) > limit) {
+        long declared = declaredLength(request);
+        if (declared > limit) {
             problem(rc, 413, "payload-too-large", "Payload too large",
-                    "The body may be at most " + limit + " bytes; this one declares " + declaredLength(request));
+                    "The body may be at most " + limit + " bytes; this one declares " + declared);
             return;
         }
         if (path.startsWith("/api/") && unsafe(request.method()) && crossSite(request)) {

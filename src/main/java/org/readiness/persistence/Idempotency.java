@@ -90,9 +90,7 @@ public class Idempotency {
             return Optional.empty();
         }
         if (found.createdAt.plus(config.idempotency().retention()).isBefore(now.at())) {
-            found.delete();
-            IdempotencyRecord.getEntityManager().flush();
-            return Optional.empty();
+            return Optional.empty(); // expired: record() deletes it with the others before storing the new answer
         }
         if (!found.requestDigest.equals(requestDigest)) {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",

@@ -56,7 +56,7 @@ public class BodyGuard implements ReaderInterceptor {
             }
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
-                unstorableText(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), problems);
+                unstorableText(field.getValue(), pointer + "/" + RequestBody.pointerSegment(field.getKey()), problems);
             }
         }
     }

@@ -25,7 +25,7 @@ public final class RequestBody {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                problems.add(new Violation("/" + name.replace("~", "~0").replace("/", "~1"),
+                problems.add(new Violation("/" + pointerSegment(name),
                         "unknown field; expected " + String.join(", ", new TreeSet<>(known))));
             }
         }
@@ -58,6 +58,11 @@ public final class RequestBody {
             return null;
         }
         return text;
+    }
+
+    /** A field name as one segment of a JSON pointer (RFC 6901: "~" and "/" escaped). */
+    public static String pointerSegment(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** Echo client text back briefly: enough to recognise it. */

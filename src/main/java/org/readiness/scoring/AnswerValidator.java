@@ -1,6 +1,7 @@
 package org.readiness.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.Questionnaire.Placement;
@@ -73,7 +74,7 @@ public final class AnswerValidator {
         for (Iterator<String> names = answer.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                problems.add(new Violation(here + "/" + escape(name), "unknown field; an answer has only "
+                problems.add(new Violation(here + "/" + RequestBody.pointerSegment(name), "unknown field; an answer has only "
                         + FIELDS.stream().sorted().collect(Collectors.joining(", "))));
             }
         }
@@ -155,11 +156,6 @@ public final class AnswerValidator {
             return null;
         }
         return node.asText();
-    }
-
-    /** RFC 6901 escaping of a field name used as a pointer segment. */
-    static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 
     /** Echo client text back briefly: enough to recognise it, never a 100,000-character error. */

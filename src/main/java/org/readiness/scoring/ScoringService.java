@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.readiness.observability.ScoringMetrics;
 import org.readiness.problem.ProblemException;
+import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireCatalog;
@@ -43,7 +44,7 @@ public class ScoringService {
         for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                problems.add(new Violation("/" + AnswerValidator.escape(name), "unknown field; expected questionnaire, version and answers"));
+                problems.add(new Violation("/" + RequestBody.pointerSegment(name), "unknown field; expected questionnaire, version and answers"));
             }
         }
         Optional<Questionnaire> questionnaire = questionnaire(body, problems);
