@@ -8,14 +8,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
+import org.readiness.testing.Concurrently;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,24 +54,8 @@ class VerifiedCredentialsTest {
     void concurrentRequestsWithCredentialsNotYetKeptShareOneDatabaseCheck() throws Exception {
         String name = Api.user("herd-" + Api.newCode().toLowerCase(), "analyst", null);
         long before = credentials.databaseChecks();
-        int clients = 16;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> statuses = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                statuses.add(pool.submit(() -> {
-                    start.await();
-                    return Api.as(name).get("/api/v1/organisations").statusCode();
-                }));
-            }
-            start.countDown();
-            for (Future<Integer> status : statuses) {
-                assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.all(16, 16, i -> Api.as(name).get("/api/v1/organisations").statusCode());
+        assertThat(statuses).containsOnly(200);
         // As when an entry expires under load: one bcrypt check, not one per waiting request.
         assertThat(credentials.databaseChecks() - before).isEqualTo(1);
     }

@@ -6,17 +6,12 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
+import org.readiness.testing.Concurrently;
 import org.readiness.testing.DatabaseSnapshot;
 
 import javax.sql.DataSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,30 +114,12 @@ class IdempotencyKeyTest {
         for (Creation c : creations()) {
             String key = UUID.randomUUID().toString();
             long before = Api.rows(db, c.table());
-            int clients = 8;
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Response>> futures = new ArrayList<>();
-            try {
-                for (int i = 0; i < clients; i++) {
-                    futures.add(pool.submit(() -> {
-                        start.await();
-                        return post(c, key, c.body());
-                    }));
-                }
-                start.countDown();
-                List<Response> responses = new ArrayList<>();
-                for (Future<Response> f : futures) {
-                    responses.add(f.get(60, TimeUnit.SECONDS));
-                }
-                List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
-                // Each racer gets the first answer or, while the first is still being written, 409 to retry.
-                assertThat(statuses).as(c.toString()).allMatch(s -> s == 201 || s == 409).contains(201);
-                assertThat(responses.stream().filter(r -> r.statusCode() == 201).map(Response::asString).distinct()).hasSize(1);
-                assertThat(Api.rows(db, c.table())).as(c.toString()).isEqualTo(before + 1);
-            } finally {
-                pool.shutdownNow();
-            }
+            List<Response> responses = Concurrently.all(8, 8, i -> post(c, key, c.body()));
+            List<Integer> statuses = responses.stream().map(Response::statusCode).toList();
+            // Each racer gets the first answer or, while the first is still being written, 409 to retry.
+            assertThat(statuses).as(c.toString()).allMatch(s -> s == 201 || s == 409).contains(201);
+            assertThat(responses.stream().filter(r -> r.statusCode() == 201).map(Response::asString).distinct()).hasSize(1);
+            assertThat(Api.rows(db, c.table())).as(c.toString()).isEqualTo(before + 1);
         }
     }
 }

@@ -133,11 +133,9 @@ class BadValuesTest {
         if (organisation == null) {
             organisation = Api.createOrganisation();
             draft = Api.createDraft(organisation);
-            BadInputTest.organisation = organisation;
             Api.analyst().get("/api/v1/questionnaires").then().statusCode(200);
             Api.auditor().get("/api/v1/rules").then().statusCode(200);
         }
-        BadInputTest.organisation = organisation;
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,7 +176,7 @@ class BadValuesTest {
     Response send(String user, String method, String path, String body) {
         String resolved = path.replace("{org}", organisation).replace("{draft}", draft)
                 .replace("{random}", UUID.randomUUID().toString());
-        var request = Api.as(BadInputTest.userFor(user)).urlEncodingEnabled(false);
+        var request = Api.as(BadInputTest.userFor(user, organisation)).urlEncodingEnabled(false);
         if (body != null) {
             request = request.body(body.replace("{org}", organisation));
         }

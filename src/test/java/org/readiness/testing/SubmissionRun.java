@@ -68,25 +68,12 @@ public final class SubmissionRun {
     public static SubmissionRun prepare(ServiceProcess service, int count) throws Exception {
         String organisation = Api.createOrganisation();
         String lead = Api.leadOf(organisation);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> made = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int value = i % 5;
-                made.add(pool.submit(() -> {
-                    String id = Api.createDraft(organisation);
-                    Api.putAnswers(id, Api.CRITICAL_ANSWERS + ",{\"question\":\"DL-02\",\"value\":" + value + "}").then().statusCode(200);
-                    return id;
-                }));
-            }
-            List<String> drafts = new ArrayList<>();
-            for (Future<String> id : made) {
-                drafts.add(id.get(120, TimeUnit.SECONDS));
-            }
-            return new SubmissionRun(service.baseUrl(), lead, drafts);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> drafts = Concurrently.all(count, 8, i -> {
+            String id = Api.createDraft(organisation);
+            Api.putAnswers(id, Api.CRITICAL_ANSWERS + ",{\"question\":\"DL-02\",\"value\":" + (i % 5) + "}").then().statusCode(200);
+            return id;
+        });
+        return new SubmissionRun(service.baseUrl(), lead, drafts);
     }
 
     /** Starts {@code threads} workers that take drafts one by one and submit each once, until none are left or stopped. */
