@@ -74,10 +74,10 @@ public final class RulesetCompiler {
             throw new RulesetException(origin, faults);
         }
         String version = version(sorted);
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = RuleClassLoader.ofContext();
         // A cached KieBase is only the compiled form of these very files; every check below still runs on it.
         Optional<KieBase> cached = cache.flatMap(c -> c.load(version, loader));
-        KieBase kieBase = cached.orElseGet(() -> build(sorted, origin, faults));
+        KieBase kieBase = cached.orElseGet(() -> build(sorted, origin, loader, faults));
         List<RuleFile> ruleFiles = sorted.entrySet().stream()
                 .map(e -> new RuleFile(e.getKey(), sha256(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getValue()))
                 .toList();
@@ -143,9 +143,9 @@ public final class RulesetCompiler {
         }
     }
 
-    private static KieBase build(SortedMap<String, String> files, String origin, List<RulesetFault> faults) {
+    private static KieBase build(SortedMap<String, String> files, String origin, ClassLoader loader,
+                                 List<RulesetFault> faults) {
         KieServices ks = KieServices.Factory.get();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         synchronized (BUILD_LOCK) {
             KieFileSystem kfs = ks.newKieFileSystem();
             files.forEach((path, content) -> kfs.write(RESOURCES + path, content));
