@@ -1,5 +1,7 @@
 package org.readiness.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
 import org.readiness.testing.ServiceProcess;
@@ -38,6 +40,7 @@ class ShutdownIT {
     static final Duration PROBE_PERIOD = Duration.ofMillis(250);
     static final Duration PROPAGATION = Duration.ofSeconds(1);
     static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aGracefulShutdownFinishesTheSubmissionsInFlight() throws Exception {
@@ -46,19 +49,25 @@ class ShutdownIT {
             run.awaitAcknowledged(40);
             int beforeSigterm = run.acknowledged();
             service.terminate();
+            long sigterm = System.nanoTime();
             // A load balancer in front keeps sending until its probe sees readiness DOWN, and a moment beyond
             // (Kubernetes' endpoint update reaching every node): every request it sent must be answered.
             String readiness = untilNotReady(service);
             Thread.sleep(PROPAGATION.toMillis());
             run.stopTaking();
             run.await();
+            // Still there once the balancer has stopped and nothing runs: the close waits for the delay, not for
+            // the first moment without a request (when a request on its way would be reset).
+            String afterwards = untilNotReady(service);
+            long sinceSigterm = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm);
             service.awaitExit();
 
-            System.out.printf("graceful: %s; readiness after SIGTERM: %s; acknowledged after SIGTERM: %d%n",
-                    run.histogram(), readiness, run.acknowledged() - beforeSigterm);
+            System.out.printf("graceful: %s; readiness after SIGTERM: %s, %d ms after it: %s; acknowledged after SIGTERM: %d%n",
+                    run.histogram(), readiness, sinceSigterm, afterwards, run.acknowledged() - beforeSigterm);
             assertThat(run.outcomes().values()).as("requests sent until the load balancer stopped, answered: " + run.histogram())
                     .allMatch(o -> o.acknowledged() || o.status() == 503 || o.refusedConnection());
             assertThat(readiness).as("readiness once SIGTERM arrived, while the service still serves").isEqualTo("DOWN");
+            assertThat(afterwards).as("readiness once the senders stopped, %d ms after SIGTERM", sinceSigterm).isEqualTo("DOWN");
             assertThat(run.outcomes()).as("the submissions were still going when the load balancer stopped")
                     .hasSizeLessThan(GRACEFUL_DRAFTS);
             List<String> acknowledged = run.acknowledgedDrafts();
@@ -70,8 +79,8 @@ class ShutdownIT {
     }
 
     /**
-     * Asks /q/health/ready every {@link #PROBE_PERIOD} until it is not UP: "DOWN" when it answers so (the
-     * pre-shutdown delay), else what stood in for an answer (the service no longer listening).
+     * Asks /q/health/ready every {@link #PROBE_PERIOD} until it is not UP: "DOWN" when the shutdown check says so
+     * (the pre-shutdown delay), else the answer or what stood in for one (the service no longer listening).
      */
     static String untilNotReady(ServiceProcess service) throws InterruptedException {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
@@ -80,7 +89,8 @@ class ShutdownIT {
             try {
                 HttpResponse<String> response = PROBE.send(ready, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
-                    return response.statusCode() == 503 && response.body().contains("\"DOWN\"") ? "DOWN" : "HTTP " + response.statusCode();
+                    return response.statusCode() == 503 && shutdownCheckDown(response.body())
+                            ? "DOWN" : "HTTP " + response.statusCode() + " " + response.body();
                 }
             } catch (IOException e) {
                 return e.getClass().getName();
@@ -88,6 +98,16 @@ class ShutdownIT {
             Thread.sleep(PROBE_PERIOD.toMillis());
         }
         throw new AssertionError("readiness still UP 30 s after SIGTERM");
+    }
+
+    /** The health answer has Quarkus' "Graceful Shutdown" check, and it is DOWN. */
+    static boolean shutdownCheckDown(String health) throws IOException {
+        for (JsonNode check : JSON.readTree(health).path("checks")) {
+            if ("Graceful Shutdown".equals(check.path("name").asText())) {
+                return "DOWN".equals(check.path("status").asText());
+            }
+        }
+        return false;
     }
 
     @Test
