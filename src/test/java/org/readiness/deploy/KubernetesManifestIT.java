@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Kubernetes manifest that quarkus-kubernetes writes at package (target/kubernetes/kubernetes.yml) has what
  * running N replicas on one PostgreSQL needs: replicas, probes on the health endpoints, resource requests and
  * limits, the database and admin credentials and the session key from Secrets, and the rules and questionnaires
- * from ConfigMaps mounted where the image's READINESS_*_PATH point, every rules file back in its folder.
+ * from ConfigMaps mounted where the image's READINESS_*_PATH point, every rules file back in its folder; and a
+ * graceful shutdown that ends within the pod's termination grace period.
  */
 class KubernetesManifestIT {
 
@@ -125,12 +128,45 @@ class KubernetesManifestIT {
 
     @Test
     void theBuildNeitherDeploysNorBuildsAnImage() throws IOException {
+        Properties config = applicationProperties();
+        assertThat(config.getProperty("quarkus.kubernetes.deploy")).isEqualTo("false");
+        assertThat(config.getProperty("quarkus.container-image.build")).isEqualTo("false");
+    }
+
+    /**
+     * SIGTERM's pre-shutdown delay plus the wait for requests still running end before the pod's grace period
+     * (then SIGKILL), with a few seconds left for closing the pool and the database.
+     */
+    @Test
+    void aGracefulShutdownFitsThePodsGracePeriod() throws IOException {
+        Properties config = applicationProperties();
+        assertThat(config.getProperty("quarkus.shutdown.delay-enabled")).as("the pre-shutdown delay is built in").isEqualTo("true");
+        Duration delay = quarkusDuration(config.getProperty("quarkus.shutdown.delay"));
+        Duration timeout = quarkusDuration(config.getProperty("quarkus.shutdown.timeout"));
+        assertThat(delay).as("quarkus.shutdown.delay").isPositive();
+        assertThat(timeout).as("quarkus.shutdown.timeout").isPositive();
+        // Kubernetes' default when the manifest sets none
+        int grace = deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt(30);
+        assertThat(delay.plus(timeout).plusSeconds(5)).as("delay + timeout + 5 s within %d s", grace)
+                .isLessThanOrEqualTo(Duration.ofSeconds(grace));
+    }
+
+    private static Properties applicationProperties() throws IOException {
         Properties config = new Properties();
         try (var in = Files.newInputStream(PROJECT.resolve("src/main/resources/application.properties"))) {
             config.load(in);
         }
-        assertThat(config.getProperty("quarkus.kubernetes.deploy")).isEqualTo("false");
-        assertThat(config.getProperty("quarkus.container-image.build")).isEqualTo("false");
+        return config;
+    }
+
+    /** Quarkus' duration syntax as used here: 25S, 500MS or ISO-8601 (PT25S). */
+    private static Duration quarkusDuration(String value) {
+        assertThat(value).as("a duration").isNotBlank();
+        String v = value.trim().toUpperCase(Locale.ROOT);
+        if (v.endsWith("MS")) {
+            return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        }
+        return Duration.parse(v.startsWith("P") ? v : "PT" + v);
     }
 
     private static JsonNode kind(List<JsonNode> documents, String kind) {

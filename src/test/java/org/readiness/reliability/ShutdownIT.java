@@ -1,19 +1,29 @@
 package org.readiness.reliability;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
 import org.readiness.testing.ServiceProcess;
 import org.readiness.testing.SubmissionRun;
 import org.readiness.testing.TestPostgres;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stopping the packaged service while it takes submissions. SIGTERM lets the requests in flight finish; SIGKILL
+ * Stopping the packaged service while it takes submissions. On SIGTERM readiness turns DOWN while the service still
+ * serves, so a load balancer stops sending before connections close, and every request it sent is answered; SIGKILL
  * loses no submission that was acknowledged, on the embedded H2 file database and on PostgreSQL.
  */
 class ShutdownIT {
@@ -23,26 +33,81 @@ class ShutdownIT {
 
     static final int DRAFTS = 200;
     static final int THREADS = 16;
+    /** Enough that the submissions still go on when the load balancer stops sending, 1-2 s after SIGTERM. */
+    static final int GRACEFUL_DRAFTS = 400;
+
+    /** The model load balancer's probe period, and how long it still sends after the probe saw DOWN. */
+    static final Duration PROBE_PERIOD = Duration.ofMillis(250);
+    static final Duration PROPAGATION = Duration.ofSeconds(1);
+    static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aGracefulShutdownFinishesTheSubmissionsInFlight() throws Exception {
         try (ServiceProcess service = ServiceProcess.h2().env(FAST_HASHES, "4").name("graceful").start().useForRestAssured()) {
-            SubmissionRun run = SubmissionRun.prepare(service, DRAFTS).start(THREADS);
+            SubmissionRun run = SubmissionRun.prepare(service, GRACEFUL_DRAFTS).start(THREADS);
             run.awaitAcknowledged(40);
-            // Every request sent from here on was sent before SIGTERM: each must be answered, not cut off.
+            int beforeSigterm = run.acknowledged();
+            service.terminate();
+            long sigterm = System.nanoTime();
+            // A load balancer in front keeps sending until its probe sees readiness DOWN, and a moment beyond
+            // (Kubernetes' endpoint update reaching every node): every request it sent must be answered.
+            String readiness = untilNotReady(service);
+            Thread.sleep(PROPAGATION.toMillis());
             run.stopTaking();
-            service.stopGracefully();
             run.await();
+            // Still there once the balancer has stopped and nothing runs: the close waits for the delay, not for
+            // the first moment without a request (when a request on its way would be reset).
+            String afterwards = untilNotReady(service);
+            long sinceSigterm = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm);
+            service.awaitExit();
 
-            assertThat(run.outcomes().values()).as("in-flight requests answered: " + run.histogram())
+            System.out.printf("graceful: %s; readiness after SIGTERM: %s, %d ms after it: %s; acknowledged after SIGTERM: %d%n",
+                    run.histogram(), readiness, sinceSigterm, afterwards, run.acknowledged() - beforeSigterm);
+            assertThat(run.outcomes().values()).as("requests sent until the load balancer stopped, answered: " + run.histogram())
                     .allMatch(o -> o.acknowledged() || o.status() == 503 || o.refusedConnection());
-            System.out.printf("graceful: %s%n", run.histogram());
+            assertThat(readiness).as("readiness once SIGTERM arrived, while the service still serves").isEqualTo("DOWN");
+            assertThat(afterwards).as("readiness once the senders stopped, %d ms after SIGTERM", sinceSigterm).isEqualTo("DOWN");
+            assertThat(run.outcomes()).as("the submissions were still going when the load balancer stopped")
+                    .hasSizeLessThan(GRACEFUL_DRAFTS);
             List<String> acknowledged = run.acknowledgedDrafts();
             service.restart().useForRestAssured();
             assertStoredThroughTheApi(acknowledged);
             service.stopGracefully();
             assertConsistentH2(service, acknowledged);
         }
+    }
+
+    /**
+     * Asks /q/health/ready every {@link #PROBE_PERIOD} until it is not UP: "DOWN" when the shutdown check says so
+     * (the pre-shutdown delay), else the answer or what stood in for one (the service no longer listening).
+     */
+    static String untilNotReady(ServiceProcess service) throws InterruptedException {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> response = PROBE.send(ready, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200) {
+                    return response.statusCode() == 503 && shutdownCheckDown(response.body())
+                            ? "DOWN" : "HTTP " + response.statusCode() + " " + response.body();
+                }
+            } catch (IOException e) {
+                return e.getClass().getName();
+            }
+            Thread.sleep(PROBE_PERIOD.toMillis());
+        }
+        throw new AssertionError("readiness still UP 30 s after SIGTERM");
+    }
+
+    /** The health answer has Quarkus' "Graceful Shutdown" check, and it is DOWN. */
+    static boolean shutdownCheckDown(String health) throws IOException {
+        for (JsonNode check : JSON.readTree(health).path("checks")) {
+            if ("Graceful Shutdown".equals(check.path("name").asText())) {
+                return "DOWN".equals(check.path("status").asText());
+            }
+        }
+        return false;
     }
 
     @Test

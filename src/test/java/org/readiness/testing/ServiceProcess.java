@@ -194,7 +194,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM, then waits for the exit (at most 30 s, else kills it and fails); returns the exit code. */
     public int stopGracefully() {
+        terminate();
+        return awaitExit();
+    }
+
+    /** SIGTERM without waiting: the shutdown runs while the caller watches it; {@link #awaitExit()} then waits. */
+    public void terminate() {
         process.destroy();
+    }
+
+    /** Waits for the exit after {@link #terminate()} (at most 30 s, else kills it and fails); returns the exit code. */
+    public int awaitExit() {
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
