@@ -20,9 +20,12 @@ public class DatabaseFaults {
     /**
      * SQL states of a lost or refused connection: class 08 (connection exception) is matched by prefix; then
      * PostgreSQL's admin/crash shutdown and "cannot connect now", too many connections, a database not accepting
-     * connections; H2's broken connection and closed database.
+     * connections; H2's broken connection and closed database. Also a lock not granted in time (H2's HYT00,
+     * PostgreSQL's 55P03 where lock_timeout is set): every write queues on the audit chain's head row, and a queue
+     * too long for the wait is a moment to retry, not a fault of the request.
      */
-    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "55000", "90067", "90098");
+    private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "55000", "90067", "90098",
+            "HYT00", "55P03");
 
     @Inject
     AgroalDataSource dataSource;

@@ -33,8 +33,12 @@ class ShutdownIT {
 
     static final int DRAFTS = 200;
     static final int THREADS = 16;
-    /** Enough that the submissions still go on when the load balancer stops sending, 1-2 s after SIGTERM. */
+    /**
+     * Enough that the submissions still go on when the load balancer stops sending, 1-2 s after SIGTERM: each
+     * sender pauses between submissions, so the run takes at least 400 / (16 x 10/s) = 2.5 s however fast the service.
+     */
     static final int GRACEFUL_DRAFTS = 400;
+    static final Duration SENDER_PAUSE = Duration.ofMillis(100);
 
     /** The model load balancer's probe period, and how long it still sends after the probe saw DOWN. */
     static final Duration PROBE_PERIOD = Duration.ofMillis(250);
@@ -45,7 +49,7 @@ class ShutdownIT {
     @Test
     void aGracefulShutdownFinishesTheSubmissionsInFlight() throws Exception {
         try (ServiceProcess service = ServiceProcess.h2().env(FAST_HASHES, "4").name("graceful").start().useForRestAssured()) {
-            SubmissionRun run = SubmissionRun.prepare(service, GRACEFUL_DRAFTS).start(THREADS);
+            SubmissionRun run = SubmissionRun.prepare(service, GRACEFUL_DRAFTS).start(THREADS, SENDER_PAUSE);
             run.awaitAcknowledged(40);
             int beforeSigterm = run.acknowledged();
             service.terminate();

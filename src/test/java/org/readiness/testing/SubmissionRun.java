@@ -78,12 +78,21 @@ public final class SubmissionRun {
 
     /** Starts {@code threads} workers that take drafts one by one and submit each once, until none are left or stopped. */
     public SubmissionRun start(int threads) {
+        return start(threads, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #start(int)}, each worker pausing {@code pause} after each submission: a test that needs the run to
+     * last a while, whatever the machine's speed, bounds the rate instead of preparing ever more drafts.
+     */
+    public SubmissionRun start(int threads, Duration pause) {
         pool = Executors.newFixedThreadPool(threads);
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
                 String id;
                 while (!stop.get() && (id = queue.poll()) != null) {
                     outcomes.put(id, submit(id));
+                    Thread.sleep(pause.toMillis());
                 }
                 return null;
             }));
