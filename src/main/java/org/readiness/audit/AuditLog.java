@@ -3,6 +3,7 @@ package org.readiness.audit;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.readiness.identity.Stamp;
 
@@ -50,8 +51,11 @@ public class AuditLog {
         String beforeDigest = Digests.state(before);
         String afterDigest = Digests.state(after);
         EntityManager em = Panache.getEntityManager();
+        // The caller's pending writes too, once: the two statements below would otherwise each flush the whole
+        // persistence context first (Hibernate does for native SQL), the second one under the lock.
+        em.flush();
         Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
+                .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         long id = ((Number) head[0]).longValue() + 1;
         String prev = (String) head[1];
         AuditEntry e = new AuditEntry();
@@ -64,9 +68,10 @@ public class AuditLog {
         e.afterDigest = afterDigest;
         e.prevHash = prev;
         e.rowHash = Digests.row(id, e.at, e.actor, action, target, e.beforeDigest, e.afterDigest, prev);
+        // Inserted by the flush at commit, with whatever else the caller left: the head and the row go together.
         em.persist(e);
         em.createNativeQuery("UPDATE audit_head SET last_id = ?1, last_hash = ?2 WHERE id = 1")
-                .setParameter(1, id).setParameter(2, e.rowHash).executeUpdate();
+                .setFlushMode(FlushModeType.COMMIT).setParameter(1, id).setParameter(2, e.rowHash).executeUpdate();
         return e;
     }
 
