@@ -97,6 +97,9 @@ BENCH_AUTHORIZATION=$(basic lead-s79999999 load-run-password)
 run_wrk "warm-up, score (pg build)" "$WARMUP" -s "$BENCH_DIR/score.lua" "$BASE/api/v1/score" >/dev/null
 run_wrk "POST /api/v1/assessments/{id}/submit (PostgreSQL)" "$SUBMIT_DURATION" -s "$BENCH_DIR/submit.lua" "$BASE" \
   | tee "$WORK/submit.txt"
+# Every submission appended to the hash chain under the head lock: it must still verify, unforked.
+verified=$(curl -sf -u "$ADMIN:$ADMIN_PASSWORD" "$BASE/api/v1/audit/verify")
+log "audit chain: $verified"
 stop
 created=$(sed -n 's/^submitted (201): \([0-9]*\).*/\1/p' "$WORK/submit.txt")
 q() { psql -h 127.0.0.1 -U postgres -Atc "$1" "$PG_DB"; }
@@ -108,6 +111,7 @@ log "201 responses: $created; assessments SUBMITTED in the database: $submitted;
 # service completes those, so up to CONNECTIONS more rows than 201s are expected, and each is whole.
 if [ "$submitted" = "$results" ] && [ "$submitted" -ge "$created" ] && [ $(( submitted - created )) -le "$CONNECTIONS" ]; then
   log "none lost, none doubled ($(( submitted - created )) submitted while wrk was stopping)"
+  [ "$(jq -r .valid <<<"$verified")" = true ] || { log "AUDIT CHAIN BROKEN"; exit 1; }
 else
   log "MISMATCH"; exit 1
 fi

@@ -172,10 +172,11 @@ public class AssessmentResource {
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Response submit(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id,
                            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        UUID uuid = access.writable(id);
+        UUID uuid = AssessmentRequests.id(id);
         Submission submission;
         try {
-            submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp());
+            // The organisation check in the submission's own transaction: one read of the assessment, not two.
+            submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp(), access::requireWritable);
         } catch (ProblemException e) {
             // Two submits raced: the loser's version check failed because the winner submitted. Both asked
             // for the same thing, so the loser gets the stored result too.

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -163,6 +164,17 @@ public class AssessmentService {
      */
     @Transactional
     public Submission submit(UUID id, Optional<Set<Long>> ifMatch, Stamp stamp) {
+        return submit(id, ifMatch, stamp, unchecked -> {
+        });
+    }
+
+    /**
+     * As {@link #submit(UUID, Optional, Stamp)}, with {@code access} (the API's organisation check, which refuses
+     * by throwing) run first in the same transaction: the assessment it reads is then the one submitted, read once.
+     */
+    @Transactional
+    public Submission submit(UUID id, Optional<Set<Long>> ifMatch, Stamp stamp, Consumer<UUID> access) {
+        access.accept(id);
         Assessment a = find(id);
         if (a.submitted()) {
             return new Submission(storedResult(a).json, false);
@@ -188,7 +200,6 @@ public class AssessmentService {
             claim(a, stamp);
             return results.store(a, score, stamp.at());
         });
-        Panache.getEntityManager().flush();
         audit.append("assessment.submit", target(id), before,
                 Map.of("assessment", AssessmentView.of(a, null), "result", json), stamp);
         return new Submission(json, true);

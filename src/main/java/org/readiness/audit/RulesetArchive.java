@@ -4,6 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.readiness.scoring.RuleFile;
@@ -15,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the files of every ruleset version the service has loaded, so a stored result can always be replayed
@@ -29,6 +34,15 @@ public class RulesetArchive {
     @Inject
     RulesetService rulesets;
 
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Versions known to be kept in a committed transaction. Kept rows are never deleted, so every submission after
+     * the first of a version skips the query for it.
+     */
+    private final Set<String> committed = ConcurrentHashMap.newKeySet();
+
     /** Kept as soon as a ruleset is built (start-up, reload), in a transaction of its own. */
     void onLoaded(@Observes Ruleset ruleset) {
         try {
@@ -42,10 +56,26 @@ public class RulesetArchive {
     /** Makes sure {@code version}, which scored a result being stored, is kept; joins the caller's transaction. */
     @Transactional
     public void ensureKept(String version) {
+        if (committed.contains(version)) {
+            return;
+        }
         if (StoredRuleset.findById(version) == null) {
             keep(rulesets.built(version).orElseThrow(() -> new IllegalStateException(
                     "Ruleset " + version + " scored a result but is neither kept nor built by this process")));
         }
+        // Remembered only once this transaction commits: a row it wrote itself and then rolled back is not kept.
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    committed.add(version);
+                }
+            }
+        });
     }
 
     @Transactional

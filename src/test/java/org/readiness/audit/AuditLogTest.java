@@ -1,16 +1,20 @@
 package org.readiness.audit;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.readiness.identity.Stamp;
 import org.readiness.testing.Api;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +32,9 @@ class AuditLogTest {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    AuditLog audit;
 
     @Test
     void everyWriteAppendsOneRowWithWhoWhatAndDigests() {
@@ -71,6 +78,19 @@ class AuditLogTest {
         Api.auditor().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
         assertEquals(Api.count(db, "SELECT COUNT(*) FROM audit_log", null),
                 Api.count(db, "SELECT last_id FROM audit_head", null), "numbered without gaps");
+    }
+
+    /**
+     * On PostgreSQL the row hash is computed in SQL (AuditLog.APPEND_POSTGRES) and verified in Java: text beyond
+     * ASCII, a time with no fraction of a second and an absent digest must hash the same both ways.
+     */
+    @Test
+    void anAppendOfAnyTextVerifiesAsWritten() {
+        AuditEntry e = QuarkusTransaction.requiringNew().call(() -> audit.append("test.append", "Zoë/ünïcödé ✓ 𝄞",
+                null, Map.of("name", "Ærø"), Stamp.of("zoë-ø 😀", Instant.parse("2026-01-02T03:04:05Z"))));
+        assertEquals(Digests.row(e.id, e.at, e.actor, e.action, e.target, e.beforeDigest, e.afterDigest, e.prevHash),
+                e.rowHash, "the hash returned is the row's");
+        Api.auditor().get("/api/v1/audit/verify").then().statusCode(200).body("valid", equalTo(true));
     }
 
     @Test
