@@ -13,7 +13,7 @@ set -euo pipefail
 APP=${1:?app dir}
 RUNS=${2:-5}
 PORT=${PORT:-8395}
-JVM_FLAGS=${JVM_FLAGS:--Xms96m -Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}
+JVM_FLAGS=${JVM_FLAGS:--Xms128m -Xmx128m -Xmn72m -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k}
 WORK=$(mktemp -d /tmp/startup-run.XXXXXX)
 ADMIN=startup-admin
 ADMIN_PASSWORD=startup-admin-password
