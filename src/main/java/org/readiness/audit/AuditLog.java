@@ -87,16 +87,8 @@ public class AuditLog {
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         long id = ((Number) head[0]).longValue() + 1;
         String prev = (String) head[1];
-        AuditEntry e = new AuditEntry();
-        e.id = id;
-        e.at = stamp.at();
-        e.actor = stamp.by();
-        e.action = action;
-        e.target = target;
-        e.beforeDigest = beforeDigest;
-        e.afterDigest = afterDigest;
-        e.prevHash = prev;
-        e.rowHash = Digests.row(id, e.at, e.actor, action, target, e.beforeDigest, e.afterDigest, prev);
+        AuditEntry e = entry(id, stamp, action, target, beforeDigest, afterDigest, prev,
+                Digests.row(id, stamp.at(), stamp.by(), action, target, beforeDigest, afterDigest, prev));
         // Inserted by the flush at commit, with whatever else the caller left: the head and the row go together.
         em.persist(e);
         em.createNativeQuery("UPDATE audit_head SET last_id = ?1, last_hash = ?2 WHERE id = 1")
@@ -118,16 +110,22 @@ public class AuditLog {
                 .setParameter("actor", stamp.by()).setParameter("action", action).setParameter("target", target)
                 .setParameter("before", beforeDigest).setParameter("after", afterDigest)
                 .getSingleResult();
+        return entry(((Number) row[0]).longValue(), stamp, action, target, beforeDigest, afterDigest, (String) row[1],
+                (String) row[2]);
+    }
+
+    private static AuditEntry entry(long id, Stamp stamp, String action, String target, String beforeDigest,
+                                    String afterDigest, String prevHash, String rowHash) {
         AuditEntry e = new AuditEntry();
-        e.id = ((Number) row[0]).longValue();
+        e.id = id;
         e.at = stamp.at();
         e.actor = stamp.by();
         e.action = action;
         e.target = target;
         e.beforeDigest = beforeDigest;
         e.afterDigest = afterDigest;
-        e.prevHash = (String) row[1];
-        e.rowHash = (String) row[2];
+        e.prevHash = prevHash;
+        e.rowHash = rowHash;
         return e;
     }
 
