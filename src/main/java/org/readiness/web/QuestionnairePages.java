@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.readiness.assessment.AssessmentRequests;
 import org.readiness.assessment.AssessmentService;
 import org.readiness.assessment.AssessmentService.Submission;
 import org.readiness.assessment.AssessmentViews.AnswerView;
@@ -160,9 +161,10 @@ public class QuestionnairePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object submit(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        UUID uuid = access.writable(id);
+        UUID uuid = AssessmentRequests.id(id);
         try {
-            Submission submission = assessments.submit(uuid, version(form), user.stamp());
+            // As the API does: the organisation check in the submission's own transaction, one read of the assessment.
+            Submission submission = assessments.submit(uuid, version(form), user.stamp(), access::requireWritable);
             metrics.submitted(submission.created() ? "stored" : "repeat");
         } catch (ProblemException e) {
             // Submitted meanwhile (by someone else, or by a second click): its result is what was asked for.
