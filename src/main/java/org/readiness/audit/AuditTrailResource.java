@@ -12,11 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.readiness.assessment.AssessmentRequests;
 import org.readiness.identity.Access;
 import org.readiness.identity.Role;
-
-import java.util.UUID;
 
 /** Why a stored result is what it is, and whether it can be reproduced exactly. */
 @Path("/api/v1/assessments/{id}")
@@ -39,12 +36,13 @@ public class AuditTrailResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Replay a stored result",
             description = "Re-scores the stored answers under the ruleset and questionnaire version of the stored "
-                    + "result (kept in the ruleset archive): identical: true, or where they differ. Stores nothing.")
+                    + "result (kept in the ruleset archive): identical: true, or where they differ. Stores nothing but its "
+                    + "audit entry (assessment.replay.<outcome>, with the ruleset version), which every request leaves.")
     @APIResponse(responseCode = "200", description = "Whether the replay gives the stored result")
     @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
     @RolesAllowed({Role.R_AUDITOR, Role.R_ADMIN})
     public ReplayService.Replay replay(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202503") @PathParam("id") String id) {
-        return replays.replay(AssessmentRequests.id(id));
+        return replays.replay(id);
     }
 
     @GET

@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.readiness.assessment.AssessmentRequests;
 import org.readiness.assessment.AssessmentService;
+import org.readiness.problem.RequestBody;
 import org.readiness.scoring.Ruleset;
 import org.readiness.scoring.RulesetService;
 import org.readiness.scoring.ScoreResult;
 import org.readiness.scoring.ScoringEngine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -22,6 +25,7 @@ import java.util.UUID;
 public class ReplayService {
 
     static final int MAX_DIFFERENCES = 50;
+    private static final String ACTION = "assessment.replay";
 
     public record Replay(UUID assessment, String rulesetVersion, String activeRulesetVersion, String questionnaire,
                          boolean identical, List<JsonDifferences.Difference> differences) {
@@ -39,16 +43,36 @@ public class ReplayService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    ActivityLog activity;
+
     private final ScoringEngine engine = new ScoringEngine();
 
-    public Replay replay(UUID id) {
-        AssessmentService.Stored stored = assessments.stored(id);
+    /**
+     * Replays the assessment {@code id} (as given in the path) and records it in the audit log with its outcome
+     * (assessment.replay.identical, .different, .not-found, .failed) and the ruleset it ran under.
+     */
+    public Replay replay(String id) {
+        String target = "assessment/" + RequestBody.abbreviate(id);
+        try {
+            AssessmentService.Stored stored = assessments.stored(AssessmentRequests.id(id));
+            target = "assessment/" + stored.id() + " ruleset/" + stored.rulesetVersion();
+            Replay replay = replay(stored);
+            activity.record(ACTION, replay.identical() ? "identical" : "different", target, null,
+                    Map.of("differences", replay.differences().size()));
+            return replay;
+        } catch (RuntimeException e) {
+            throw activity.failed(ACTION, target, null, e);
+        }
+    }
+
+    private Replay replay(AssessmentService.Stored stored) {
         Ruleset ruleset = rulesetOf(stored);
         ScoreResult again = engine.score(ruleset, stored.questionnaire(), stored.answers());
         JsonNode before = read(stored.resultJson());
         JsonNode after = mapper.valueToTree(again);
         List<JsonDifferences.Difference> differences = JsonDifferences.between(before, after, MAX_DIFFERENCES);
-        return new Replay(id, stored.rulesetVersion(), rulesets.active().version(), stored.questionnaire().key(),
+        return new Replay(stored.id(), stored.rulesetVersion(), rulesets.active().version(), stored.questionnaire().key(),
                 differences.isEmpty(), differences);
     }
 

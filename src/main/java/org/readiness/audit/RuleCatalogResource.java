@@ -3,7 +3,6 @@ package org.readiness.audit;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.readiness.observability.ScoringMetrics;
-import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Role;
 import org.readiness.scoring.Ruleset;
 import org.readiness.scoring.RulesetException;
@@ -56,10 +54,9 @@ public class RuleCatalogResource {
     ScoringMetrics metrics;
 
     @Inject
-    AuditLog audit;
+    ActivityLog activity;
 
-    @Inject
-    CurrentUser user;
+    private static final String RELOAD = "ruleset.reload";
 
     @GET
     @Path("/rules")
@@ -93,24 +90,30 @@ public class RuleCatalogResource {
     @Operation(summary = "Reload the rules folder",
             description = "Compiles the rules folder aside and swaps it in; on any fault the old ruleset stays active "
                     + "and the answer (422) names each fault with its file and line. Affects this instance only: with "
-                    + "several instances, reload each (docs/operations.md). Admins only.")
+                    + "several instances, reload each (docs/operations.md). Reads only the configured rules folder "
+                    + "(readiness.rules.path): nothing in the request can name another. Every reload leaves an audit "
+                    + "entry, ruleset.reload.swapped, .unchanged or .refused. Admins only.")
     @APIResponse(responseCode = "200", description = "The ruleset now active, and whether it changed")
     @APIResponse(responseCode = "422", description = "The rules folder does not compile; the old ruleset is still active")
     @RolesAllowed(Role.R_ADMIN)
     public ReloadView reload() {
+        String active = rulesets.active().version();
         try {
             RulesetService.Reload reload = rulesets.reload();
-            metrics.reloaded(reload.previousVersion().equals(reload.active().version()) ? "unchanged" : "swapped");
-            // The ruleset lives in memory, not in the database: its audit row is a transaction of its own.
-            QuarkusTransaction.requiringNew().run(() -> audit.append("ruleset.reload", "ruleset",
-                    Map.of("version", reload.previousVersion()),
-                    Map.of("version", reload.active().version()), user.stamp()));
+            String outcome = reload.previousVersion().equals(reload.active().version()) ? "unchanged" : "swapped";
+            metrics.reloaded(outcome);
+            activity.record(RELOAD, outcome, "ruleset/" + reload.active().version(),
+                    Map.of("version", reload.previousVersion()), Map.of("version", reload.active().version()));
             return new ReloadView(reload.previousVersion(), !reload.previousVersion().equals(reload.active().version()),
                     reload.millis(), RulesetView.of(reload.active()));
         } catch (RulesetException e) {
             metrics.reloaded("refused");
-            throw e.toProblem("The ruleset cannot be used",
-                    "The rules folder does not compile; ruleset " + rulesets.active().version() + " is still active");
+            // The target is the refused files' version, so the row says which rules were refused.
+            throw activity.failed(RELOAD, "ruleset/" + e.version().orElse("unreadable"), Map.of("version", active),
+                    e.toProblem("The ruleset cannot be used",
+                            "The rules folder does not compile; ruleset " + rulesets.active().version() + " is still active"));
+        } catch (RuntimeException e) {
+            throw activity.failed(RELOAD, "ruleset/" + active, null, e);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.readiness.audit.ActivityLog;
 import org.readiness.comparison.export.ComparisonExport;
 import org.readiness.comparison.export.Csv;
 import org.readiness.comparison.export.Xlsx;
@@ -41,10 +42,14 @@ public class ComparisonResource {
             + "of fewer than readiness.comparison.min-cohort organisations are suppressed. Results under different "
             + "questionnaire versions are compared only on enablers asked with the same items; leftOut names the rest. "
             + "Accept: application/json (default), text/csv (RFC 4180, a note column) or " + Xlsx.MEDIA_TYPE
-            + " (sheets Comparison, Cohort statistics, About).";
+            + " (sheets Comparison, Cohort statistics, About). Each CSV or XLSX export leaves an audit entry "
+            + "(comparison.export.csv or .xlsx).";
 
     @Inject
     ComparisonService comparison;
+
+    @Inject
+    ActivityLog activity;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
@@ -65,6 +70,11 @@ public class ComparisonResource {
         Exports.choose(headers);
         ComparisonView view = comparison.compare(comparison.filters(uri.getQueryParameters()));
         return Exports.respond(headers, () -> view, () -> ComparisonExport.main(view), () -> ComparisonExport.sheets(view),
-                "readiness-comparison-" + view.filters().questionnaire());
+                "readiness-comparison-" + view.filters().questionnaire(), audit(activity, view));
+    }
+
+    /** A comparison export's audit row: comparison.export.csv or .xlsx, on comparison/questionnaire, with its filters. */
+    public static Exports.Audit audit(ActivityLog activity, ComparisonView view) {
+        return new Exports.Audit(activity, "comparison.export", "comparison/" + view.filters().questionnaire(), view.filters());
     }
 }

@@ -22,9 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.readiness.audit.ActivityLog;
 import org.readiness.comparison.export.Csv;
 import org.readiness.comparison.export.ProgressExport;
 import org.readiness.comparison.export.Xlsx;
+
+import java.util.List;
+import java.util.Map;
 
 /** One organisation's results over time, as JSON, CSV or XLSX by the Accept header. Plain JAX-RS (see ComparisonResource). */
 @Path("/api/v1/organisations/{code}/progress")
@@ -39,10 +43,14 @@ public class ProgressResource {
             + "submission order; the first of a series is its baseline. With targets: percentage to target = "
             + "1 - total gap / total target; progress to date = (current - baseline) / (target - baseline), totals over "
             + "enablers (OWASP SAMM); null with a reason where the division has no meaning. Accept: application/json "
-            + "(default), text/csv or " + Xlsx.MEDIA_TYPE + " (sheets Progress, Targets, About).";
+            + "(default), text/csv or " + Xlsx.MEDIA_TYPE + " (sheets Progress, Targets, About). Each CSV or XLSX export "
+            + "leaves an audit entry (progress.export.csv or .xlsx).";
 
     @Inject
     ProgressService progress;
+
+    @Inject
+    ActivityLog activity;
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
@@ -61,6 +69,11 @@ public class ProgressResource {
         Exports.choose(headers);
         ProgressView view = progress.progress(code, uri.getQueryParameters());
         return Exports.respond(headers, () -> view, () -> ProgressExport.main(view), () -> ProgressExport.sheets(view),
-                "readiness-progress-" + view.organisation());
+                "readiness-progress-" + view.organisation(), audit(activity, view, uri.getQueryParameters()));
+    }
+
+    /** A progress export's audit row: progress.export.csv or .xlsx, on organisation/code/progress, with its filters. */
+    public static Exports.Audit audit(ActivityLog activity, ProgressView view, Map<String, List<String>> filters) {
+        return new Exports.Audit(activity, "progress.export", "organisation/" + view.organisation() + "/progress", filters);
     }
 }

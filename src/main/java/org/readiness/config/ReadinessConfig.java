@@ -6,6 +6,8 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
+import org.readiness.identity.Role;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,9 +61,14 @@ public interface ReadinessConfig {
         @WithDefault("database")
         Mode mode();
 
-        /** /q/metrics open to anyone (true) or to admins only (false). */
-        @WithDefault("false")
-        boolean openMetrics();
+        /**
+         * The roles that may read /q/metrics (HTTP Basic or a bearer token); nobody else, in every profile. A
+         * scraper signs in as a user of one of them (docs/operations.md).
+         */
+        @WithDefault(Role.R_ADMIN)
+        List<@Pattern(regexp = ROLE_PATTERN, message = "must be one of " + ROLE_PATTERN) String> metricsRoles();
+
+        String ROLE_PATTERN = "respondent|org-lead|analyst|auditor|admin";
 
         /** /q/openapi and /q/swagger-ui open to anyone (true) or to admins only (false). */
         @WithDefault("false")

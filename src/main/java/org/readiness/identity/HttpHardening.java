@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.observability.RouteTemplates;
 import org.readiness.problem.Problem;
 
 import java.nio.charset.StandardCharsets;
@@ -53,6 +54,9 @@ public class HttpHardening {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    RouteTemplates routes;
 
 
     private final Map<String, Attempts> attempts = new ConcurrentHashMap<>();
@@ -157,6 +161,8 @@ public class HttpHardening {
     }
 
     private void problem(RoutingContext rc, int status, String slug, String title, String detail) {
+        // Answered before routing: the meters would otherwise name this request by its path, ids and all.
+        routes.name(rc);
         Problem problem = new Problem(Problem.type(slug), title, status, detail, rc.request().path(), List.of());
         try {
             rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -69,11 +69,12 @@ public final class RulesetCompiler {
         if (sorted.isEmpty()) {
             throw new RulesetException(origin, List.of(new RulesetFault(origin, 0, "no .drl files found")));
         }
+        // Known before anything is compiled, so that a refusal names the files it refused (the audit log does).
+        String version = version(sorted);
         sorted.forEach((path, content) -> checkPackageMatchesFolder(origin, path, content, faults));
         if (!faults.isEmpty()) {
-            throw new RulesetException(origin, faults);
+            throw new RulesetException(origin, faults, version);
         }
-        String version = version(sorted);
         ClassLoader loader = RuleClassLoader.ofContext();
         // A cached KieBase is only the compiled form of these very files; every check below still runs on it.
         Optional<KieBase> cached = cache.flatMap(c -> c.load(version, loader));
@@ -83,7 +84,7 @@ public final class RulesetCompiler {
                 .toList();
         List<RuleDescription> rules = kieBase == null ? List.of() : catalogue(kieBase, ruleFiles, origin, faults);
         if (!faults.isEmpty()) {
-            throw new RulesetException(origin, faults);
+            throw new RulesetException(origin, faults, version);
         }
         if (cached.isEmpty()) {
             cache.ifPresent(c -> c.store(version, kieBase));
@@ -103,7 +104,8 @@ public final class RulesetCompiler {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static Map<String, String> readFolder(Path folder) {
+    /** The .drl files under {@code folder} by relative path ('/' separators); a missing folder is a RulesetException. */
+    public static Map<String, String> readFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new RulesetException(folder.toString(), List.of(new RulesetFault(folder.toString(), 0,
                     "the rules folder " + folder.toAbsolutePath() + " does not exist")));

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.readiness.audit.ActivityLog;
+import org.readiness.comparison.ComparisonResource;
 import org.readiness.comparison.ComparisonService;
 import org.readiness.comparison.ComparisonView;
 import org.readiness.comparison.Exports;
@@ -56,6 +58,9 @@ public class ComparisonPages {
     @Inject
     QuestionnaireCatalog catalog;
 
+    @Inject
+    ActivityLog activity;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@Context UriInfo uri) {
@@ -86,7 +91,7 @@ public class ComparisonPages {
         query.remove("format");
         ComparisonView view = comparison.compare(comparison.filters(query));
         return Exports.download(xlsx, () -> ComparisonExport.main(view), () -> ComparisonExport.sheets(view),
-                "readiness-comparison-" + view.filters().questionnaire());
+                "readiness-comparison-" + view.filters().questionnaire(), ComparisonResource.audit(activity, view));
     }
 
     /** Empty form fields mean "no filter"; the questionnaire defaults to the first one loaded. */

@@ -21,7 +21,9 @@ import org.readiness.assessment.AssessmentService;
 import org.readiness.assessment.AssessmentStatus;
 import org.readiness.assessment.AssessmentViews.AssessmentSummary;
 import org.readiness.assessment.AssessmentViews.AssessmentView;
+import org.readiness.audit.ActivityLog;
 import org.readiness.comparison.Exports;
+import org.readiness.comparison.ProgressResource;
 import org.readiness.comparison.ProgressService;
 import org.readiness.comparison.ProgressView;
 import org.readiness.comparison.export.ProgressExport;
@@ -61,6 +63,9 @@ public class OrganisationPages {
 
     @Inject
     Access access;
+
+    @Inject
+    ActivityLog activity;
 
     @Inject
     OrganisationService organisations;
@@ -131,7 +136,7 @@ public class OrganisationPages {
         access.requireOrganisation(code);
         ProgressView view = progress.progress(code, new MultivaluedHashMap<>());
         return Exports.download("xlsx".equals(format), () -> ProgressExport.main(view), () -> ProgressExport.sheets(view),
-                "readiness-progress-" + view.organisation());
+                "readiness-progress-" + view.organisation(), ProgressResource.audit(activity, view, Map.of()));
     }
 
     private Home home(String code, boolean saved) {

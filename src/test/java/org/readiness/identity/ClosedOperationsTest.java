@@ -10,7 +10,10 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 
-/** As with pg (production): metrics and the OpenAPI documents for admins only; health open. */
+/**
+ * As with pg (production): the OpenAPI documents for admins only; health open. Metrics for the roles named in
+ * readiness.security.metrics-roles: here auditor and admin, as a site whose scraper signs in as an auditor.
+ */
 @QuarkusTest
 @TestProfile(ClosedOperationsTest.Closed.class)
 class ClosedOperationsTest {
@@ -18,12 +21,12 @@ class ClosedOperationsTest {
     public static class Closed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("readiness.security.open-metrics", "false", "readiness.security.open-api-docs", "false");
+            return Map.of("readiness.security.metrics-roles", "auditor,admin", "readiness.security.open-api-docs", "false");
         }
     }
 
     @Test
-    void metricsAndApiDocsNeedAnAdminAndHealthStaysOpen() {
+    void apiDocsNeedAnAdminMetricsTheirRolesAndHealthStaysOpen() {
         given().get("/q/health").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
         for (String path : new String[]{"/q/metrics", "/q/openapi"}) {
@@ -31,5 +34,7 @@ class ClosedOperationsTest {
             Api.analyst().get(path).then().statusCode(403);
             Api.admin().get(path).then().statusCode(200);
         }
+        Api.auditor().get("/q/metrics").then().statusCode(200);
+        Api.auditor().get("/q/openapi").then().statusCode(403);
     }
 }
