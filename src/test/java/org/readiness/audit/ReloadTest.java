@@ -97,6 +97,19 @@ class ReloadTest {
         score().then().statusCode(200).body("ruleset.version", equalTo(after));
     }
 
+    /** Nothing in a request can point a reload elsewhere: it reads readiness.rules.path and nothing else. */
+    @Test
+    void aReloadReadsOnlyTheConfiguredFolderWhateverTheRequestSays() {
+        String version = activeVersion();
+        ImpactTest.draft("elsewhere", "gates/programme-gates.drl", gates -> gates + "\n// another version\n");
+        Path elsewhere = DRAFTS.resolve("elsewhere").toAbsolutePath();
+        Api.admin().queryParam("path", elsewhere.toString()).queryParam("folder", "elsewhere")
+                .body(Map.of("path", elsewhere.toString(), "folder", "elsewhere", "files", Map.of()))
+                .post("/api/v1/ruleset/reload").then().statusCode(200)
+                .body("changed", equalTo(false)).body("active.version", equalTo(version))
+                .body("active.origin", equalTo(FOLDER.toString()));
+    }
+
     @Test
     void scoringNeverFailsNorSeesAHalfBuiltRulesetWhileReloadsSucceedAndFail() throws Exception {
         String original = activeVersion();

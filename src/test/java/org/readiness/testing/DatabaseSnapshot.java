@@ -46,4 +46,22 @@ public record DatabaseSnapshot(Map<String, Long> rows, long assessmentVersions) 
             throw new IllegalStateException("Cannot take a snapshot of the database", e);
         }
     }
+
+    /**
+     * This snapshot with one more audit row: impact analyses and replays that reach their endpoint leave one whatever
+     * their outcome, refusals too (org.readiness.audit.ActivityLog), and nothing else.
+     */
+    public DatabaseSnapshot withAuditRowIf(boolean audited) {
+        if (!audited) {
+            return this;
+        }
+        Map<String, Long> more = new TreeMap<>(rows);
+        more.merge("audit_log", 1L, Long::sum);
+        return new DatabaseSnapshot(more, assessmentVersions);
+    }
+
+    /** Whether a request that reaches the endpoint of {@code path} is audited even when it is refused. */
+    public static boolean auditsRefusals(String path) {
+        return path.startsWith("/api/v1/rulesets/impact") || path.matches("/api/v1/assessments/[^/]+/replay");
+    }
 }
