@@ -43,6 +43,8 @@ public interface ReadinessConfig {
 
     Idempotency idempotency();
 
+    DatabaseHealth databaseHealth();
+
     /**
      * The largest request body the API reads (413 beyond it). quarkus.http.limits.max-body-size is set above it as
      * the transport's last guard, so that this limit is the one clients meet, in the API's error shape.
@@ -160,5 +162,20 @@ public interface ReadinessConfig {
         @WithDefault("5")
         @Min(value = 1, message = "must be at least 1")
         int minCohort();
+    }
+
+    /** The database-writes readiness check (docs/reliability.md, "Writes refused"). */
+    interface DatabaseHealth {
+        /** How old the result of the probe write may be before a readiness call runs it again. */
+        @WithDefault("10S")
+        Duration probeInterval();
+
+        /** Unexpected database errors answering requests within the window that make readiness DOWN. */
+        @WithDefault("5")
+        @Min(value = 1, message = "must be at least 1")
+        int failureThreshold();
+
+        @WithDefault("30S")
+        Duration failureWindow();
     }
 }

@@ -10,7 +10,7 @@ import org.readiness.scoring.RulesetService;
 
 /**
  * Ready only with a ruleset to score with. (The database half of readiness is the datasource check that
- * Quarkus adds for every datasource.)
+ * Quarkus adds for every datasource, and DatabaseWritesCheck.)
  */
 @Readiness
 @ApplicationScoped

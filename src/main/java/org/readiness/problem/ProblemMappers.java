@@ -12,9 +12,11 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.readiness.config.ReadinessConfig;
+import org.readiness.observability.DatabaseWritesCheck;
 import org.readiness.persistence.DatabaseFaults;
 import org.readiness.web.ErrorPages;
 
@@ -29,6 +31,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String RETRY_AFTER_SECONDS = "5";
+    private static final String RETRY = "Send it again in a few seconds: submissions, and creations with an "
+            + "Idempotency-Key, are safe to repeat.";
 
     @Inject
     ReadinessConfig config;
@@ -38,6 +42,11 @@ public class ProblemMappers {
 
     @Inject
     ErrorPages pages;
+
+    // @Readiness is a qualifier: the check has no @Default.
+    @Inject
+    @Readiness
+    DatabaseWritesCheck databaseHealth;
 
     /** No credentials where some are needed: 401 with the challenge of the configured mechanism, never a redirect. */
     @ServerExceptionMapper
@@ -49,8 +58,9 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         // The users live in the database: without it nobody can be checked, which is not a wrong password.
-        if (database.unavailable(e)) {
-            return databaseUnavailable(uri);
+        DatabaseFaults.Failure failure = database.classify(e);
+        if (failure != DatabaseFaults.Failure.NONE) {
+            return databaseFailure(failure, e, uri);
         }
         return unauthenticated("The credentials were not accepted", uri);
     }
@@ -120,23 +130,37 @@ public class ProblemMappers {
                 e.getMessage(), path(uri), List.of()));
     }
 
-    /** Nothing a client sends should produce this; when something does, the body reveals no internals. */
+    /**
+     * Nothing a client sends should produce this; when something does, the body reveals no internals. A failure of
+     * the database's own (out of reach, or an unexpected error of one that answers) is a 503 to retry, not a 500.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        if (database.unavailable(e)) {
-            LOG.warn("The database is out of reach answering " + path(uri) + ": " + e);
-            return databaseUnavailable(uri);
+        DatabaseFaults.Failure failure = database.classify(e);
+        if (failure != DatabaseFaults.Failure.NONE) {
+            return databaseFailure(failure, e, uri);
         }
         LOG.error("Unexpected failure answering " + path(uri), e);
         return respond(new Problem(Problem.type("internal-error"), "Internal error", 500,
                 "The service could not complete the request. It has been logged.", path(uri), List.of()));
     }
 
-    /** The database is out of reach: the request was not completed, and may be sent again shortly. */
-    private Response databaseUnavailable(UriInfo uri) {
-        Problem problem = new Problem(Problem.type("database-unavailable"), "Service unavailable", 503,
-                "The database cannot be reached just now, so the request was not completed. Send it again in a few "
-                        + "seconds: submissions, and creations with an Idempotency-Key, are safe to repeat.", path(uri), List.of());
+    /**
+     * The request was not completed because of the database, and may be sent again shortly. Counted by the
+     * database-writes readiness check, so that an instance whose database keeps failing leaves the balancer.
+     */
+    private Response databaseFailure(DatabaseFaults.Failure failure, Exception e, UriInfo uri) {
+        databaseHealth.failed();
+        Problem problem;
+        if (failure == DatabaseFaults.Failure.UNAVAILABLE) {
+            LOG.warn("The database is out of reach answering " + path(uri) + ": " + e);
+            problem = new Problem(Problem.type("database-unavailable"), "Service unavailable", 503,
+                    "The database cannot be reached just now, so the request was not completed. " + RETRY, path(uri), List.of());
+        } else {
+            LOG.error("The database failed answering " + path(uri), e);
+            problem = new Problem(Problem.type("database-error"), "Service unavailable", 503,
+                    "The database failed the request with an unexpected error, so nothing was stored. " + RETRY, path(uri), List.of());
+        }
         if (ErrorPages.isPage(problem.instance())) {
             return pages.page(problem);
         }

@@ -2,14 +2,19 @@ package org.readiness.persistence;
 
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.PersistenceException;
+import org.h2.jdbc.JdbcSQLIntegrityConstraintViolationException;
+import org.h2.jdbc.JdbcSQLNonTransientConnectionException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
+import org.readiness.persistence.DatabaseFaults.Failure;
 
 import java.sql.SQLException;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Which database failures are a moment to retry (503 with Retry-After) rather than a fault (500). */
+/** Which failures are the database's (503 with Retry-After: out of reach, or an unexpected error) and which the service's (500). */
 class DatabaseFaultsTest {
 
     /** A database that answers, so that only the failure's own code decides. */
@@ -37,5 +42,33 @@ class DatabaseFaultsTest {
     void aConstraintViolationOnAReachableDatabaseIsNot() {
         assertFalse(faults.unavailable(new PersistenceException(new SQLException("duplicate key", "23505"))));
         assertFalse(faults.unavailable(new IllegalStateException("not from the database")));
+    }
+
+    /** Issue 15: H2's check-invalid carried "database closed" (of the session that compiled the check) as its cause. */
+    @Test
+    void h2FailingToEvaluateACheckIsAnUnexpectedErrorNotAnOutage() {
+        var closed = new JdbcSQLNonTransientConnectionException("The database has been closed", null, "90098", 90098, null, null);
+        var invalid = new JdbcSQLIntegrityConstraintViolationException("Check constraint invalid: \"ASSESSMENT_STATUS_CK: \"",
+                "update assessment set status=?", "23514", 23514, closed, null);
+        assertEquals(Failure.UNEXPECTED, faults.classify(new ConstraintViolationException("could not execute statement",
+                invalid, "update assessment set status=?")));
+    }
+
+    @Test
+    void errorsOfADatabaseThatAnswersAreUnexpected() {
+        // a trigger raising (PostgreSQL), a read-only transaction, a full disk, H2's general error
+        for (String state : new String[]{"P0001", "25006", "53100", "HY000", "XX000"}) {
+            assertEquals(Failure.UNEXPECTED, faults.classify(new PersistenceException(new SQLException("x", state))), state);
+        }
+    }
+
+    @Test
+    void refusalsOfWhatTheServiceSentStayItsOwnFault() {
+        // PostgreSQL's 23514 is a check that is false, unlike H2's; a value too long; an unknown table; a bug
+        for (String state : new String[]{"23514", "23502", "23503", "22001", "42P01", "0A000"}) {
+            assertEquals(Failure.NONE, faults.classify(new PersistenceException(new SQLException("x", state))), state);
+        }
+        assertEquals(Failure.NONE, faults.classify(new IllegalStateException("not from the database")));
+        assertEquals(Failure.NONE, faults.classify(new org.hibernate.LazyInitializationException("no session")));
     }
 }

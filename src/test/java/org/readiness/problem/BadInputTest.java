@@ -27,12 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * text kept verbatim: {@link BadValuesTest}.)
  */
 @QuarkusTest
-class BadInputTest {
+public class BadInputTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** An endpoint with a body it would accept, its text fields and its required fields, as JSON pointers. */
-    record Endpoint(String method, String path, String user, String body, List<String> texts, List<String> required) {
+    public record Endpoint(String method, String path, String user, String body, List<String> texts, List<String> required) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -64,14 +64,15 @@ class BadInputTest {
                     List.of("/folder"), List.of()));
 
     /** A request and what must come back: the status, and a JSON pointer the problem must name (or null). */
-    record Case(String name, Endpoint endpoint, String contentType, byte[] body, int status, String pointer) {
+    public record Case(String name, Endpoint endpoint, String contentType, byte[] body, int status, String pointer) {
         @Override
         public String toString() {
             return endpoint + ": " + name;
         }
     }
 
-    static Stream<Case> cases() {
+    /** The battery; SoakIT sends it too, mixed with concurrent writes. */
+    public static Stream<Case> cases() {
         List<Case> cases = new ArrayList<>();
         for (Endpoint e : ENDPOINTS) {
             String valid = e.body();
@@ -122,7 +123,7 @@ class BadInputTest {
     @MethodSource("cases")
     void isRefusedWithAProblemAndStoresNothing(Case c) {
         DatabaseSnapshot before = DatabaseSnapshot.of(db);
-        Response response = send(c.endpoint(), c.contentType(), c.body());
+        Response response = send(c, organisation, draft, user);
         assertProblem(response, c.status(), c.pointer());
         // An impact analysis or replay that reached its endpoint leaves its audit row; one refused before (JSON that
         // does not parse, another media type) leaves none.
@@ -130,10 +131,13 @@ class BadInputTest {
                 .isIn(before, before.withAuditRowIf(DatabaseSnapshot.auditsRefusals(c.endpoint().path())));
     }
 
-    Response send(Endpoint e, String contentType, byte[] body) {
+    /** Sends {@code c} with its placeholders filled: an organisation, a draft of it, and a user to change. */
+    public static Response send(Case c, String organisation, String draft, String user) {
+        Endpoint e = c.endpoint();
         String path = e.path().replace("{org}", organisation).replace("{draft}", draft).replace("{user}", user);
         // Placeholders are replaced byte for byte (ISO-8859-1 maps each byte to one char), so invalid UTF-8 survives.
-        String text = new String(body, StandardCharsets.ISO_8859_1).replace("{org}", organisation);
+        String text = new String(c.body(), StandardCharsets.ISO_8859_1).replace("{org}", organisation);
+        String contentType = c.contentType();
         var request = Api.as(userFor(e.user(), organisation)).contentType(contentType);
         // RestAssured encodes a form itself and takes it only as text.
         request = contentType.startsWith("application/x-www-form-urlencoded") ? request.body(text)
@@ -153,7 +157,7 @@ class BadInputTest {
     }
 
     /** A 4xx application/problem+json with type, title, status (the HTTP one), detail, and the pointer named. */
-    static void assertProblem(Response response, int status, String pointer) {
+    public static void assertProblem(Response response, int status, String pointer) {
         assertThat(response.statusCode()).as(response.asString()).isEqualTo(status);
         assertThat(response.contentType()).startsWith(Problem.MEDIA_TYPE);
         JsonNode problem = read(response.asString());

@@ -24,10 +24,10 @@ import static org.readiness.problem.BadInputTest.assertProblem;
  * markup is stored and returned exactly as sent.
  */
 @QuarkusTest
-class BadValuesTest {
+public class BadValuesTest {
 
     /** {org}: an organisation of the caller's; {draft}: a draft of it; {random}: an id no assessment has. */
-    record Case(String name, String user, String method, String path, String body, int status, String pointer) {
+    public record Case(String name, String user, String method, String path, String body, int status, String pointer) {
         @Override
         public String toString() {
             return method + " " + path + ": " + name;
@@ -43,7 +43,8 @@ class BadValuesTest {
                 "{" + questionnaire + "\"answers\":[" + answer + "]}", status, pointer);
     }
 
-    static Stream<Case> cases() {
+    /** The battery; SoakIT sends it too, mixed with concurrent writes. */
+    public static Stream<Case> cases() {
         Stream.Builder<Case> cases = Stream.builder();
         for (String path : new String[]{SCORE, ANSWERS}) {
             String user = path.equals(SCORE) ? "analyst" : "lead";
@@ -142,7 +143,7 @@ class BadValuesTest {
     @MethodSource("cases")
     void isRefusedWithAProblemAndStoresNothing(Case c) {
         DatabaseSnapshot before = DatabaseSnapshot.of(db);
-        Response response = send(c.user(), c.method(), c.path(), c.body());
+        Response response = send(c, organisation, draft);
         assertProblem(response, c.status(), c.pointer());
         assertThat(DatabaseSnapshot.of(db)).as("the database after " + c)
                 .isEqualTo(before.withAuditRowIf(DatabaseSnapshot.auditsRefusals(c.path())));
@@ -174,13 +175,14 @@ class BadValuesTest {
         assertThat(Api.rows(db, "organisation")).isPositive();
     }
 
-    Response send(String user, String method, String path, String body) {
-        String resolved = path.replace("{org}", organisation).replace("{draft}", draft)
+    /** Sends {@code c} with its placeholders filled: an organisation of the caller's and a draft of it. */
+    public static Response send(Case c, String organisation, String draft) {
+        String resolved = c.path().replace("{org}", organisation).replace("{draft}", draft)
                 .replace("{random}", UUID.randomUUID().toString());
-        var request = Api.as(BadInputTest.userFor(user, organisation)).urlEncodingEnabled(false);
-        if (body != null) {
-            request = request.body(body.replace("{org}", organisation));
+        var request = Api.as(BadInputTest.userFor(c.user(), organisation)).urlEncodingEnabled(false);
+        if (c.body() != null) {
+            request = request.body(c.body().replace("{org}", organisation));
         }
-        return request.request(method, resolved);
+        return request.request(c.method(), resolved);
     }
 }
