@@ -125,11 +125,12 @@ public class WebSessions {
         rc.response().addCookie(cookie(rc, CSRF_COOKIE, token).setMaxAge(csrfCookieMaxAge.toSeconds()));
     }
 
-    /** Expires the session and CSRF cookies in the browser. */
-    public static void forgetCookies(RoutingContext rc) {
-        for (String name : new String[]{COOKIE, CSRF_COOKIE}) {
-            rc.response().addCookie(cookie(rc, name, "").setMaxAge(0));
-        }
+    /**
+     * Expires the session cookie in the browser. (The CSRF cookie stays: quarkus-rest-csrf renews it after every
+     * form post it checked. It belongs to the ended session, and is refused with it.)
+     */
+    public static void forgetCookie(RoutingContext rc) {
+        rc.response().addCookie(cookie(rc, COOKIE, "").setMaxAge(0));
     }
 
     private static Cookie cookie(RoutingContext rc, String name, String value) {

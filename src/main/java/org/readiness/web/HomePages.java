@@ -73,7 +73,7 @@ public class HomePages {
 
     /**
      * Signing out ends the session on the server (a copy of its cookies is refused from then on, by every instance)
-     * and has the browser forget the cookies; the post carries the session's CSRF token (SessionCsrf).
+     * and has the browser forget its cookies; the post carries the session's CSRF token (SessionCsrf).
      */
     @POST
     @Path("/logout")
@@ -84,7 +84,7 @@ public class HomePages {
         if (sessionId != null) {
             sessions.end(sessionId);
         }
-        WebSessions.forgetCookies(rc);
+        WebSessions.forgetCookie(rc);
         NewCookie gone = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/web/login?signedOut=true")).cookie(gone).build();
     }
