@@ -24,8 +24,9 @@ public class PrivateResponses {
 
     static final String HSTS = "max-age=31536000";
 
+    /** Before HttpHardening (1000), whose refusals end the response at once: they get these headers too. */
     void register(@Observes Filters filters) {
-        filters.register(this::filter, 990);
+        filters.register(this::filter, 1010);
     }
 
     void filter(RoutingContext rc) {

@@ -64,5 +64,7 @@ public class SessionCsrf {
             throw new ProblemException(403, ErrorPages.CSRF_REFUSED, "Forbidden", "This form was not sent from a page "
                     + "of your current session, so nothing was changed. Go back, reload the page and try again.", List.of());
         }
+        // A form shown again with its errors carries the same token.
+        rc.put(TEMPLATE_TOKEN, token);
     }
 }
