@@ -118,9 +118,7 @@ public class HttpHardening {
         response.headers().set("X-Frame-Options", "DENY");
         response.headers().set("Referrer-Policy", "no-referrer");
         response.headers().set("Content-Security-Policy", path.startsWith("/q/swagger-ui") ? CSP_DOCS : CSP);
-        if (path.startsWith("/api/")) {
-            response.headers().set("Cache-Control", "no-store");
-        }
+        // Cache-Control and Strict-Transport-Security: PrivateResponses.
     }
 
     private Optional<Instant> lockedUntil(String key) {

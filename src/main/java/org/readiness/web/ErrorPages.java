@@ -16,6 +16,8 @@ public class ErrorPages {
 
     /** Where the sign-in form posts; a refused sign-in arrives here as an authentication failure. */
     public static final String SIGN_IN = "/j_security_check";
+    /** The problem type slug of a form post refused for its CSRF token ({@link SessionCsrf}). */
+    public static final String CSRF_REFUSED = "csrf-refused";
 
     public static boolean isPage(String path) {
         return path != null && (path.equals("/web") || path.startsWith("/web/") || path.equals(SIGN_IN));
@@ -27,6 +29,9 @@ public class ErrorPages {
             // exception mappers rather than the form mechanism's own redirect.
             return Response.status(Response.Status.FOUND).location(URI.create(SIGN_IN.equals(problem.instance())
                     ? "/web/login?error=true" : "/web/login")).build();
+        }
+        if (Problem.type(CSRF_REFUSED).equals(problem.type())) {
+            return page(problem.status(), "This form could not be accepted", problem.detail());
         }
         String title = switch (problem.status()) {
             case 404 -> "Page not found";
@@ -42,7 +47,11 @@ public class ErrorPages {
             case 500 -> "Try again later. The problem has been logged.";
             default -> problem.detail();
         };
-        return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.error(problem.status(), title, detail).render()).build();
+        return page(problem.status(), title, detail);
+    }
+
+    private static Response page(int status, String title, String detail) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Pages.error(status, title, detail).render()).build();
     }
 }

@@ -2,6 +2,7 @@ package org.readiness.web;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.readiness.identity.Role;
+import org.readiness.identity.WebSessions;
 import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;
 
@@ -37,6 +39,9 @@ public class HomePages {
 
     @Inject
     OrganisationService organisations;
+
+    @Inject
+    WebSessions sessions;
 
     @GET
     @Path("/login")
@@ -66,12 +71,20 @@ public class HomePages {
         return Response.seeOther(URI.create("/web/organisations/" + viewer.organisation() + "/progress")).build();
     }
 
-    /** Signing out forgets the session cookie; the post carries the CSRF token like every form of the pages. */
+    /**
+     * Signing out ends the session on the server (a copy of its cookies is refused from then on, by every instance)
+     * and has the browser forget its cookies; the post carries the session's CSRF token (SessionCsrf).
+     */
     @POST
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermitAll
-    public Response logout() {
+    public Response logout(RoutingContext rc) {
+        String sessionId = rc.get(WebSessions.SESSION_ID);
+        if (sessionId != null) {
+            sessions.end(sessionId);
+        }
+        WebSessions.forgetCookie(rc);
         NewCookie gone = new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build();
         return Response.seeOther(URI.create("/web/login?signedOut=true")).cookie(gone).build();
     }

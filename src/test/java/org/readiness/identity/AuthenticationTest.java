@@ -52,9 +52,11 @@ class AuthenticationTest {
                 .formParam("j_username", user).formParam("j_password", "not-the-password").post("/j_security_check");
         assertTrue(bad.statusCode() == 401 || bad.statusCode() == 302, "refused: " + bad.statusCode());
         assertTrue(bad.getCookie("quarkus-credential") == null, "no session for a wrong password");
-        // The session cookie signs in to the API too, as the same user.
+        // The session's cookies sign in to the API too, as the same user; the form cookie alone, without its
+        // server-side session (WebSessions), does not.
+        given().cookies(ok.getCookies()).get("/api/v1/organisations").then().statusCode(200);
         given().cookie("quarkus-credential", ok.getCookie("quarkus-credential")).get("/api/v1/organisations")
-                .then().statusCode(200);
+                .then().statusCode(401);
     }
 
     @Test

@@ -73,7 +73,8 @@ class WebPagesTest {
         WebSession lead = WebSession.signIn(Api.leadOf(code));
         lead.get("/web/organisations/" + code).then().statusCode(200);
         lead.postWithout("/web/organisations/" + code + "/assessments",
-                Map.of("questionnaire", Api.QUESTIONNAIRE, "period", "2026-03")).then().statusCode(400);
+                Map.of("questionnaire", Api.QUESTIONNAIRE, "period", "2026-03")).then().statusCode(403)
+                .body(containsString("This form could not be accepted"));
         assertThat(lead.get("/web/organisations/" + code).asString()).contains("No assessment has been submitted yet")
                 .doesNotContain("/themes/1");
     }

@@ -23,6 +23,7 @@ public final class WebSession {
 
     private final CookieFilter cookies = new CookieFilter();
     private String token;
+    private Response signedIn;
 
     public static WebSession anonymous() {
         return new WebSession();
@@ -31,10 +32,20 @@ public final class WebSession {
     /** Signs in through the login form as {@code username} (password {@link Api#PASSWORD}). */
     public static WebSession signIn(String username) {
         WebSession s = new WebSession();
-        s.request().contentType(ContentType.URLENC).formParam("j_username", username)
-                .formParam("j_password", Api.PASSWORD).post("/j_security_check")
-                .then().statusCode(302);
+        s.signedIn = s.request().contentType(ContentType.URLENC).formParam("j_username", username)
+                .formParam("j_password", Api.PASSWORD).post("/j_security_check");
+        s.signedIn.then().statusCode(302);
         return s;
+    }
+
+    /** The answer to the sign-in: the cookies it set, as a copy of them would be taken. */
+    Response signedIn() {
+        return signedIn;
+    }
+
+    /** The CSRF token of the last page read. */
+    String token() {
+        return token;
     }
 
     public RequestSpecification request() {
