@@ -59,7 +59,8 @@ public class LoginAudit {
     private static final class Tally {
         final String username;
         final String address;
-        final AtomicLong count = new AtomicLong();
+        /** Changed only inside the map's compute, which is atomic with the writer's remove: no count is lost. */
+        long count;
 
         Tally(String username, String address) {
             this.username = username;
@@ -86,12 +87,15 @@ public class LoginAudit {
 
     void failed(String username, String address) {
         String key = username + '\u0000' + address;
-        Tally t = failures.get(key);
-        if (t == null && failures.size() >= MAX_PENDING) {
+        if (!failures.containsKey(key) && failures.size() >= MAX_PENDING) {
             uncounted.incrementAndGet();
             return;
         }
-        failures.computeIfAbsent(key, k -> new Tally(username, address)).count.incrementAndGet();
+        failures.compute(key, (k, tally) -> {
+            Tally t = tally == null ? new Tally(username, address) : tally;
+            t.count++;
+            return t;
+        });
     }
 
     void lockedOut(LoginThrottle.LockOut lockOut) {
@@ -126,10 +130,10 @@ public class LoginAudit {
                 tallies.add(t);
             }
         }
-        tallies.sort(Comparator.comparingLong((Tally t) -> t.count.get()).reversed());
+        tallies.sort(Comparator.comparingLong((Tally t) -> t.count).reversed());
         for (Tally t : tallies) {
-            rows.add(new Row("login.failed", actor(t.username), pair(t.username, t.address) + ": " + t.count.get()
-                    + " failed", state("username", t.username, "address", t.address, "failures", t.count.get())));
+            rows.add(new Row("login.failed", actor(t.username), pair(t.username, t.address) + ": " + t.count
+                    + " failed", state("username", t.username, "address", t.address, "failures", t.count)));
         }
         long more = uncounted.getAndSet(0);
         List<Row> written = rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
