@@ -91,18 +91,46 @@ public interface ReadinessConfig {
         DATABASE, OIDC
     }
 
+    /** Failed logins (docs/security.md, "Failed logins"; org.readiness.identity.LoginThrottle). */
     interface Login {
-        /** Failed logins of one username (or from one client address) before it is locked out. */
+        /** Failed logins of one username from one address before the first lock-out of that pair. */
         @WithDefault("5")
+        @Min(value = 1, message = "must be at least 1")
         int maxFailures();
 
-        /** Failed logins from one client address, whatever the usernames, before it is locked out. */
-        @WithDefault("20")
-        int maxFailuresPerAddress();
-
-        /** How long a lock-out lasts; failures older than this are forgotten too. */
+        /** The first lock-out of a (username, address); each further failure doubles it. */
         @WithDefault("PT1M")
         Duration lockout();
+
+        /** The longest lock-out of a (username, address). */
+        @WithDefault("PT1H")
+        Duration maxLockout();
+
+        /** A (username, address) with no failure for this long starts afresh (a success clears it at once). */
+        @WithDefault("P1D")
+        Duration forgetAfter();
+
+        /** Failed logins of one username from all addresses per {@link #window()}; beyond, new addresses wait. */
+        @WithDefault("20")
+        @Min(value = 1, message = "must be at least 1")
+        int maxFailuresPerUser();
+
+        /** Failed logins from one address for all usernames per {@link #window()}; beyond, it waits. */
+        @WithDefault("100")
+        @Min(value = 1, message = "must be at least 1")
+        int maxFailuresPerAddress();
+
+        /** The time over which the per-user and per-address counts drain. */
+        @WithDefault("PT1H")
+        Duration window();
+
+        /** How long a successful login keeps its (username, address) exempt from the per-user and per-address limits. */
+        @WithDefault("P30D")
+        Duration remember();
+
+        /** How often failed logins and lock-outs are written to the audit log, coalesced. */
+        @WithDefault("PT1M")
+        Duration auditInterval();
     }
 
     interface Oidc {

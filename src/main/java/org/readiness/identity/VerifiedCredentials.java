@@ -3,6 +3,7 @@ package org.readiness.identity;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CaffeineCache;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -25,6 +26,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * cache of credentials that the database check accepted, and otherwise asks that check and keeps a success.
  *
  * <ul>
- * <li>Only successes are kept: a wrong password always reaches bcrypt, so lock-out (HttpHardening, which runs
- * before any authentication) counts every failure as before.</li>
+ * <li>Only successes are kept: a wrong password always reaches bcrypt. Before the cache is asked at all,
+ * {@link LoginGuard} may refuse the attempt (too many failed logins): then even a kept credential is refused.</li>
  * <li>The key is the username and an HMAC of username and password under a key made at start and never stored:
  * the cache holds no password, nor anything that could be tested against guesses without that key.</li>
  * <li>A change to a user (password, roles, organisation) drops that user's entries once its transaction ends,
@@ -58,6 +60,9 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
     @Inject
     @CacheName(CACHE)
     Cache cache;
+
+    @Inject
+    LoginGuard guard;
 
     private final byte[] hmacKey = new byte[32];
     /** Moves on every user change; a check that started under an older generation may be stale and is not kept. */
@@ -94,6 +99,18 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
 
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+        Optional<AuthenticationFailedException> refused = guard.check(request, request.getUsername());
+        if (refused.isPresent()) {
+            return Uni.createFrom().failure(refused.get());
+        }
+        return verify(request, context).invoke(identity -> {
+            if (identity != null) {
+                guard.succeeded(request, request.getUsername());
+            }
+        });
+    }
+
+    private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         Key key = new Key(request.getUsername(), mac(request.getUsername(), request.getPassword().getPassword()));
         CaffeineCache verified = cache.as(CaffeineCache.class);
         CompletableFuture<SecurityIdentity> known = verified.getIfPresent(key);

@@ -17,11 +17,15 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.readiness.config.ReadinessConfig;
 import org.readiness.observability.DatabaseWritesCheck;
+import org.readiness.identity.LoginGuard;
+import org.readiness.identity.LoginThrottle;
 import org.readiness.persistence.DatabaseFaults;
 import org.readiness.web.ErrorPages;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One error shape for the whole API: every failure leaves as application/problem+json. Under /web the same
@@ -62,7 +66,22 @@ public class ProblemMappers {
         if (failure != DatabaseFaults.Failure.NONE) {
             return databaseFailure(failure, e, uri);
         }
+        Optional<LoginThrottle.Refusal> refused = LoginGuard.refusal(e);
+        if (refused.isPresent()) {
+            return tooManyLogins(refused.get(), e.getMessage(), uri);
+        }
         return unauthenticated("The credentials were not accepted", uri);
+    }
+
+    /** Refused before the password was checked (LoginGuard): 429 with Retry-After, or the sign-in page saying so. */
+    private Response tooManyLogins(LoginThrottle.Refusal refused, String detail, UriInfo uri) {
+        if (ErrorPages.isPage(path(uri))) {
+            return Response.status(Response.Status.FOUND)
+                    .location(URI.create("/web/login?wait=" + (refused.seconds() + 59) / 60)).build();
+        }
+        return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", refused.seconds())
+                .entity(new Problem(Problem.type("too-many-requests"), "Too many failed logins", 429, detail, path(uri),
+                        List.of())).build();
     }
 
     @ServerExceptionMapper

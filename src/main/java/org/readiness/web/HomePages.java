@@ -46,8 +46,18 @@ public class HomePages {
     @GET
     @Path("/login")
     @PermitAll
-    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("signedOut") String signedOut) {
-        return Pages.login(error != null, signedOut != null);
+    public TemplateInstance login(@QueryParam("error") String error, @QueryParam("signedOut") String signedOut,
+                                  @QueryParam("wait") String wait) {
+        return Pages.login(error != null, signedOut != null, minutes(wait));
+    }
+
+    /** The minutes to wait after too many failed sign-ins (ProblemMappers sends them here); 0 for none. */
+    static int minutes(String wait) {
+        try {
+            return wait == null ? 0 : Math.max(0, Math.min(24 * 60, Integer.parseInt(wait)));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @GET

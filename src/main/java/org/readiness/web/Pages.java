@@ -15,7 +15,7 @@ public final class Pages {
     private Pages() {
     }
 
-    static native TemplateInstance login(boolean error, boolean signedOut);
+    static native TemplateInstance login(boolean error, boolean signedOut, int wait);
 
     static native TemplateInstance organisations(List<Organisation> organisations);
 

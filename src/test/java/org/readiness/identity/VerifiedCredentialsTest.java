@@ -26,14 +26,14 @@ class VerifiedCredentialsTest {
     Cache cache;
 
     @Inject
-    HttpHardening hardening;
+    LoginGuard logins;
 
     @Inject
     VerifiedCredentials credentials;
 
     @AfterEach
     void forgetLockOuts() {
-        hardening.reset();
+        logins.reset();
     }
 
     @Test
