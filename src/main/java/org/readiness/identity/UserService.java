@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.readiness.audit.AuditLog;
 import org.readiness.config.ReadinessConfig;
@@ -15,6 +16,7 @@ import org.readiness.problem.ProblemException;
 import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,9 +36,13 @@ import java.util.stream.Collectors;
 public class UserService {
 
     static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._@-]{1,99}";
-    /** Passwords set through the API; the demo users' "demo" is set by the seeds, not through here. */
+    /**
+     * Passwords set through the API and READINESS_ADMIN_PASSWORD: 12 characters or more, not all white space, and at
+     * most 72 bytes in UTF-8, because bcrypt reads no further: two passwords that share their first 72 bytes would
+     * otherwise both sign in. The demo users' "demo" is set by the seeds, not through here.
+     */
     static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
+    public static final int MAX_PASSWORD_BYTES = 72;
 
     @Inject
     AuditLog audit;
@@ -125,7 +131,7 @@ public class UserService {
             u.persist();
             return u;
         });
-        audit.append("user.create", "user/" + u.username, null, state(u), stamp);
+        audit.append("user.create", "user/" + u.username, null, auditedState(u), stamp);
         return UserView.of(u);
     }
 
@@ -133,7 +139,7 @@ public class UserService {
     public UserView change(String username, Change change, Stamp stamp) {
         AppUser u = AppUser.findByUsername(username).orElseThrow(() -> ProblemException.notFound(
                 "No user " + RequestBody.abbreviate(username)));
-        Map<String, Object> before = state(u);
+        Map<String, Object> before = auditedState(u);
         Set<Role> roles = change.roles().orElse(roleSet(u.roles));
         String organisation = change.organisation().isPresent() ? change.organisation().get().orElse(null)
                 : u.organisation == null ? null : u.organisation.code;
@@ -142,12 +148,16 @@ public class UserService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the change", problems);
         }
+        if (roleSet(u.roles).contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && !anotherAdmin(u)) {
+            throw Conflicts.conflict(u.username + " is the last admin: it cannot lose the admin role, or no one could "
+                    + "manage users any more. Give another user the admin role first");
+        }
         u.roles = roles.stream().map(Role::id).collect(Collectors.joining(","));
         u.organisation = organisation(organisation);
         change.password().ifPresent(p -> u.password = BcryptUtil.bcryptHash(p, config.security().passwordCost()));
         u.updatedAt = stamp.at();
         Panache.getEntityManager().flush();
-        audit.append("user.change", "user/" + u.username, before, state(u), stamp);
+        audit.append("user.change", "user/" + u.username, before, auditedState(u), stamp);
         // Credentials of this user verified before the change are forgotten once the change commits.
         changed.fire(new VerifiedCredentials.UserChanged(u.username));
         return UserView.of(u);
@@ -169,12 +179,25 @@ public class UserService {
         return AppUser.<AppUser>streamAll().anyMatch(u -> roleSet(u.roles).contains(Role.ADMIN));
     }
 
+    /**
+     * Whether a user other than {@code u} has the admin role. The admins are locked (in id order, so that two such
+     * changes cannot deadlock) until the change commits: two admins taking each other's role at once would
+     * otherwise both see the other one and leave none.
+     */
+    private static boolean anotherAdmin(AppUser u) {
+        return Panache.getEntityManager()
+                .createQuery("select u from AppUser u where u.roles like :admin order by u.id", AppUser.class)
+                .setParameter("admin", "%" + Role.ADMIN.id() + "%").setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().anyMatch(other -> !other.id.equals(u.id) && roleSet(other.roles).contains(Role.ADMIN));
+    }
+
     @Transactional
     public boolean exists(String username) {
         return AppUser.findByUsername(username).isPresent();
     }
 
-    private static Map<String, Object> state(AppUser u) {
+    /** What the audit rows of a user hold the digest of; AuditVerifier holds app_user to it. */
+    public static Map<String, Object> auditedState(AppUser u) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("username", u.username);
         state.put("roles", u.roles);
@@ -213,12 +236,30 @@ public class UserService {
             }
             return null;
         }
-        if (!node.isTextual() || node.asText().length() < MIN_PASSWORD || node.asText().length() > MAX_PASSWORD) {
-            // The value is never repeated back.
-            problems.add(new Violation("/password", "must be text of " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters"));
+        if (!node.isTextual()) {
+            problems.add(new Violation("/password", "must be text"));
             return null;
         }
-        return node.asText();
+        // The value is never repeated back.
+        List<String> wrong = passwordProblems(node.asText());
+        wrong.forEach(problem -> problems.add(new Violation("/password", problem)));
+        return wrong.isEmpty() ? node.asText() : null;
+    }
+
+    /** What is wrong with a password to be set (none when it may be used), without repeating it. */
+    public static List<String> passwordProblems(String password) {
+        List<String> problems = new ArrayList<>();
+        if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
+            problems.add("must be at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            problems.add("must not be all white space");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            problems.add("must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (" + MAX_PASSWORD_BYTES
+                    + " ASCII characters, fewer with accents or other scripts): bcrypt reads no further");
+        }
+        return problems;
     }
 
     private static Set<Role> roles(JsonNode body, boolean required, List<Violation> problems) {
