@@ -37,7 +37,7 @@ public class FirstAdmin {
      * that would create the admin with it, naming the variable and what is wrong (never the password).
      */
     static void checkPassword(String password) {
-        var problems = UserService.passwordProblems(password);
+        var problems = Passwords.problems(password);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("READINESS_ADMIN_PASSWORD (readiness.admin.password) "
                     + String.join("; ", problems));

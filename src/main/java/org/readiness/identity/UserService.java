@@ -16,7 +16,6 @@ import org.readiness.problem.ProblemException;
 import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,14 +35,6 @@ import java.util.stream.Collectors;
 public class UserService {
 
     static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._@-]{1,99}";
-    /**
-     * Passwords set through the API and READINESS_ADMIN_PASSWORD: 12 characters or more, not all white space, and at
-     * most 72 bytes in UTF-8, because bcrypt reads no further: two passwords that share their first 72 bytes would
-     * otherwise both sign in. The demo users' "demo" is set by the seeds, not through here.
-     */
-    static final int MIN_PASSWORD = 12;
-    public static final int MAX_PASSWORD_BYTES = 72;
-
     @Inject
     AuditLog audit;
 
@@ -241,25 +232,9 @@ public class UserService {
             return null;
         }
         // The value is never repeated back.
-        List<String> wrong = passwordProblems(node.asText());
+        List<String> wrong = Passwords.problems(node.asText());
         wrong.forEach(problem -> problems.add(new Violation("/password", problem)));
         return wrong.isEmpty() ? node.asText() : null;
-    }
-
-    /** What is wrong with a password to be set (none when it may be used), without repeating it. */
-    public static List<String> passwordProblems(String password) {
-        List<String> problems = new ArrayList<>();
-        if (password.codePointCount(0, password.length()) < MIN_PASSWORD) {
-            problems.add("must be at least " + MIN_PASSWORD + " characters");
-        }
-        if (password.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            problems.add("must not be all white space");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            problems.add("must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (" + MAX_PASSWORD_BYTES
-                    + " ASCII characters, fewer with accents or other scripts): bcrypt reads no further");
-        }
-        return problems;
     }
 
     private static Set<Role> roles(JsonNode body, boolean required, List<Violation> problems) {

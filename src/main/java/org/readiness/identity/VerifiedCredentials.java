@@ -96,7 +96,7 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         byte[] password = utf8(request.getPassword().getPassword());
-        if (password.length > UserService.MAX_PASSWORD_BYTES) {
+        if (password.length > Passwords.MAX_BYTES) {
             Arrays.fill(password, (byte) 0);
             // bcrypt reads only the first 72 bytes, so a longer password would sign in as every password that starts
             // the same way; none that long can be set, so none that long is right.

@@ -6,6 +6,7 @@ import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
+import org.readiness.testing.PostgresToo;
 import org.readiness.testing.TestDatabase;
 
 import java.util.Map;
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * the PostgreSQL run only: the H2 build makes its own key (AuditKeysTest).
  */
 @QuarkusMainTest
+@PostgresToo
 @TestProfile(AuditKeyRequiredTest.NoKey.class)
 class AuditKeyRequiredTest {
 
