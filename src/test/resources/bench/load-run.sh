@@ -43,7 +43,8 @@ start() { # app-dir, then environment assignments
   local app=$1; shift
   local t0; t0=$(date +%s%N)
   env "$@" QUARKUS_HTTP_PORT=$PORT READINESS_SEEDS_ENABLED=false READINESS_ADMIN_USERNAME=$ADMIN \
-    READINESS_ADMIN_PASSWORD=$ADMIN_PASSWORD java $JVM_FLAGS -jar "$app/quarkus-run.jar" >"$WORK/service-$(basename "$app").log" 2>&1 &
+    READINESS_ADMIN_PASSWORD=$ADMIN_PASSWORD READINESS_AUDIT_KEY=load-only-audit-chain-key-0123456789abcdef \
+    java $JVM_FLAGS -jar "$app/quarkus-run.jar" >"$WORK/service-$(basename "$app").log" 2>&1 &
   PID=$!
   for _ in $(seq 1 600); do
     if curl -sf "$BASE/q/health/ready" 2>/dev/null | grep -q '"UP"'; then

@@ -44,4 +44,8 @@ public class AuditEntry extends PanacheEntityBase {
 
     @Column(name = "row_hash", nullable = false)
     public String rowHash;
+
+    /** The id of the key row_hash is an HMAC under (AuditKeys); null for a plain sha-256 row made before V7. */
+    @Column(name = "key_id")
+    public String keyId;
 }

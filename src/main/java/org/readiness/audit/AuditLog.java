@@ -2,14 +2,16 @@ package org.readiness.audit;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.readiness.config.ReadinessConfig;
 import org.readiness.identity.Stamp;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,8 @@ import java.util.Map;
  * The append-only, hash-chained audit log. {@link #append} joins the caller's transaction, so that a write and
  * its audit row are committed together or not at all. Appends lock the single row of audit_head first
  * (SELECT ... FOR UPDATE, on H2 and PostgreSQL), so concurrent writers take turns and the chain never forks.
- * There is no update or delete here, by design.
+ * Each row's hash is an HMAC under a key held outside the database ({@link AuditKeys}), so a database writer
+ * cannot recompute the chain; {@link AuditVerifier} checks it. There is no update or delete here, by design.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -26,43 +29,39 @@ public class AuditLog {
     public static final String GENESIS = "0".repeat(64);
 
     /**
-     * Waiting on the head's FOR UPDATE, READ COMMITTED reads the head as the previous holder committed it, and the
-     * UPDATE below then changes that same version. The hash input is Digests.row's: the fields joined by U+001F
-     * (chr(31)), absent digests as empty text, the time as Java prints it.
+     * On PostgreSQL the row and the head's move are one statement (a round trip less under the head lock): the row
+     * is inserted and the head names it. The hash was computed in Java, under the lock taken just before.
      */
     private static final String APPEND_POSTGRES = """
-            WITH head AS (SELECT last_id + 1 AS id, last_hash AS prev FROM audit_head WHERE id = 1 FOR UPDATE),
-            given AS (SELECT CAST(:at AS TIMESTAMP WITH TIME ZONE) AS at, CAST(:atText AS VARCHAR) AS at_text,
-                             CAST(:actor AS VARCHAR) AS actor, CAST(:action AS VARCHAR) AS action,
-                             CAST(:target AS VARCHAR) AS target, CAST(:before AS VARCHAR) AS before_digest,
-                             CAST(:after AS VARCHAR) AS after_digest),
-            entry AS (
-                INSERT INTO audit_log (id, at, actor, action, target, before_digest, after_digest, prev_hash, row_hash)
-                SELECT h.id, g.at, g.actor, g.action, g.target, g.before_digest, g.after_digest, h.prev,
-                       encode(sha256(convert_to(concat_ws(chr(31), CAST(h.id AS TEXT), g.at_text, g.actor, g.action, g.target,
-                           coalesce(g.before_digest, ''), coalesce(g.after_digest, ''), h.prev), 'UTF8')), 'hex')
-                FROM head h CROSS JOIN given g
-                RETURNING id, prev_hash, row_hash)
-            UPDATE audit_head SET last_id = entry.id, last_hash = entry.row_hash FROM entry WHERE audit_head.id = 1
-            RETURNING entry.id, entry.prev_hash, entry.row_hash""";
+            WITH entry AS (
+                INSERT INTO audit_log (id, at, actor, action, target, before_digest, after_digest, prev_hash, row_hash, key_id)
+                VALUES (:id, CAST(:at AS TIMESTAMP WITH TIME ZONE), :actor, :action, :target, CAST(:before AS VARCHAR),
+                        CAST(:after AS VARCHAR), :prev, :hash, :keyId))
+            UPDATE audit_head SET last_id = :id, last_hash = :hash WHERE id = 1""";
+
+    @Inject
+    AuditKeys keys;
+
+    @Inject
+    ReadinessConfig config;
+
+    /** Fired for every readiness.audit.publish-every-th row; AuditHead logs it once the row is committed. */
+    @Inject
+    Event<AuditHead.Head> published;
 
     /** The database kind, fixed at build: PostgreSQL appends in one statement ({@link #APPEND_POSTGRES}), H2 in Java. */
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
-
-    /** What {@code GET /api/v1/audit/verify} reports. */
-    public record Verification(boolean valid, long rows, Long brokenAt, String reason) {
-    }
 
     /** A page of entries, newest first. */
     public record Page(List<AuditEntryView> items, int page, int size, long total) {
     }
 
     public record AuditEntryView(long id, Instant at, String actor, String action, String target,
-                                 String beforeDigest, String afterDigest, String prevHash, String rowHash) {
+                                 String beforeDigest, String afterDigest, String prevHash, String rowHash, String keyId) {
         static AuditEntryView of(AuditEntry e) {
             return new AuditEntryView(e.id, e.at, e.actor, e.action, e.target, e.beforeDigest, e.afterDigest,
-                    e.prevHash, e.rowHash);
+                    e.prevHash, e.rowHash, e.keyId);
         }
     }
 
@@ -80,42 +79,31 @@ public class AuditLog {
         // The caller's pending writes too, once: the statements below would otherwise each flush the whole
         // persistence context first (Hibernate does for native SQL), the later ones under the lock.
         em.flush();
-        if ("postgresql".equals(dbKind)) {
-            return appendInOneStatement(em, action, target, beforeDigest, afterDigest, stamp);
-        }
         Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .setFlushMode(FlushModeType.COMMIT).getSingleResult();
         long id = ((Number) head[0]).longValue() + 1;
-        String prev = (String) head[1];
-        AuditEntry e = entry(id, stamp, action, target, beforeDigest, afterDigest, prev,
-                Digests.row(id, stamp.at(), stamp.by(), action, target, beforeDigest, afterDigest, prev));
-        // Inserted by the flush at commit, with whatever else the caller left: the head and the row go together.
-        em.persist(e);
-        em.createNativeQuery("UPDATE audit_head SET last_id = ?1, last_hash = ?2 WHERE id = 1")
-                .setFlushMode(FlushModeType.COMMIT).setParameter(1, id).setParameter(2, e.rowHash).executeUpdate();
+        AuditEntry e = entry(id, stamp, action, target, beforeDigest, afterDigest, (String) head[1], keys.currentId());
+        e.rowHash = keys.rowHash(e);
+        if ("postgresql".equals(dbKind)) {
+            em.createNativeQuery(APPEND_POSTGRES).setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("id", id).setParameter("at", stamp.at()).setParameter("actor", stamp.by())
+                    .setParameter("action", action).setParameter("target", target).setParameter("before", beforeDigest)
+                    .setParameter("after", afterDigest).setParameter("prev", e.prevHash).setParameter("hash", e.rowHash)
+                    .setParameter("keyId", e.keyId).executeUpdate();
+        } else {
+            // Inserted by the flush at commit, with whatever else the caller left: the head and the row go together.
+            em.persist(e);
+            em.createNativeQuery("UPDATE audit_head SET last_id = ?1, last_hash = ?2 WHERE id = 1")
+                    .setFlushMode(FlushModeType.COMMIT).setParameter(1, id).setParameter(2, e.rowHash).executeUpdate();
+        }
+        if (id % config.audit().publishEvery() == 0) {
+            published.fire(new AuditHead.Head(id, e.rowHash));
+        }
         return e;
     }
 
-    /**
-     * The same append on PostgreSQL as one statement: lock the head, hash the row in SQL exactly as
-     * {@link Digests#row} does (which {@link #verify} recomputes in Java), insert it, move the head. Under load the
-     * head lock is held from here to the commit, and every round trip under it also waits for the holder's thread
-     * to be scheduled again; one statement instead of three leaves the commit as the only other one.
-     */
-    private static AuditEntry appendInOneStatement(EntityManager em, String action, String target, String beforeDigest,
-                                                   String afterDigest, Stamp stamp) {
-        Object[] row = (Object[]) em.createNativeQuery(APPEND_POSTGRES)
-                .setFlushMode(FlushModeType.COMMIT)
-                .setParameter("at", stamp.at()).setParameter("atText", stamp.at().toString())
-                .setParameter("actor", stamp.by()).setParameter("action", action).setParameter("target", target)
-                .setParameter("before", beforeDigest).setParameter("after", afterDigest)
-                .getSingleResult();
-        return entry(((Number) row[0]).longValue(), stamp, action, target, beforeDigest, afterDigest, (String) row[1],
-                (String) row[2]);
-    }
-
     private static AuditEntry entry(long id, Stamp stamp, String action, String target, String beforeDigest,
-                                    String afterDigest, String prevHash, String rowHash) {
+                                    String afterDigest, String prevHash, String keyId) {
         AuditEntry e = new AuditEntry();
         e.id = id;
         e.at = stamp.at();
@@ -125,7 +113,7 @@ public class AuditLog {
         e.beforeDigest = beforeDigest;
         e.afterDigest = afterDigest;
         e.prevHash = prevHash;
-        e.rowHash = rowHash;
+        e.keyId = keyId;
         return e;
     }
 
@@ -156,53 +144,5 @@ public class AuditLog {
         List<AuditEntryView> items = select.setFirstResult(page * size).setMaxResults(size).getResultStream()
                 .map(AuditEntryView::of).toList();
         return new Page(items, page, size, count.getSingleResult());
-    }
-
-    /**
-     * Recomputes the chain from the first row: each row must be numbered one after the previous, carry the
-     * previous row's hash, and hash to what it holds; the head must name the last row. Reports the first row
-     * that fails and why.
-     */
-    @Transactional
-    public Verification verify() {
-        EntityManager em = Panache.getEntityManager();
-        long expectedId = 1;
-        String prev = GENESIS;
-        long rows = 0;
-        int batch = 500;
-        while (true) {
-            List<AuditEntry> chunk = new ArrayList<>(em.createQuery(
-                            "select e from AuditEntry e where e.id >= :from order by e.id", AuditEntry.class)
-                    .setParameter("from", expectedId).setMaxResults(batch).getResultList());
-            for (AuditEntry e : chunk) {
-                if (e.id != expectedId) {
-                    return new Verification(false, rows, e.id, "row " + expectedId + " is missing: rows are numbered "
-                            + "without gaps and the next one found is " + e.id);
-                }
-                if (!prev.equals(e.prevHash)) {
-                    return new Verification(false, rows, e.id, "prev_hash does not match the hash of row " + (e.id - 1));
-                }
-                String computed = Digests.row(e.id, e.at, e.actor, e.action, e.target, e.beforeDigest, e.afterDigest, e.prevHash);
-                if (!computed.equals(e.rowHash)) {
-                    return new Verification(false, rows, e.id, "row_hash does not match the row's contents: the row was changed");
-                }
-                prev = e.rowHash;
-                expectedId++;
-                rows++;
-            }
-            em.clear();
-            if (chunk.size() < batch) {
-                break;
-            }
-        }
-        Object[] head = (Object[]) em.createNativeQuery("SELECT last_id, last_hash FROM audit_head WHERE id = 1")
-                .getSingleResult();
-        long lastId = ((Number) head[0]).longValue();
-        if (lastId != rows || !prev.equals(head[1])) {
-            return new Verification(false, rows, lastId == rows ? rows : Math.min(lastId, rows + 1),
-                    "the chain head names row " + lastId + " but the log ends at row " + rows
-                            + (lastId == rows ? " with another hash: the last row was changed" : ": rows were removed"));
-        }
-        return new Verification(true, rows, null, null);
     }
 }

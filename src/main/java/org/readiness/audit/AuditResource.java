@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The audit log for admins and auditors: every write, who made it and when, hash-chained. */
 @Path("/api/v1/audit")
@@ -31,6 +32,12 @@ public class AuditResource {
 
     @Inject
     AuditLog log;
+
+    @Inject
+    AuditVerifier verifier;
+
+    @Inject
+    AuditHead head;
 
     @GET
     @Operation(summary = "Audit log entries, newest first, a page at a time",
@@ -58,11 +65,43 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Recompute the hash chain",
-            description = "{\"valid\": true, \"rows\": n} when every row's hash is right, or the first broken row and why.")
+    @Operation(summary = "Recompute the hash chain and check the users against it",
+            description = "{\"valid\": true, \"rows\": n} when every row's HMAC is right under a known key, the head "
+                    + "names the last row and every user is as its last audited create or change left it; else the first "
+                    + "broken row and why, or the users that disagree. With sequence and hash (a head published earlier, "
+                    + "from GET /api/v1/audit/head or the log), the chain must also reach that head unchanged.")
     @APIResponse(responseCode = "200", description = "Whether the chain holds")
-    public AuditLog.Verification verify() {
-        return log.verify();
+    @APIResponse(responseCode = "400", description = "A sequence without a hash, or either not valid; each is named")
+    public AuditVerifier.Verification verify(
+            @Parameter(description = "The row number of a published head", example = "1000") @QueryParam("sequence") String sequence,
+            @Parameter(description = "The hash of that head (64 hex digits)", example = "9f2c0d6b1e7a4c3f8d5e2b0a9c7f1e3d5b8a0c2e4f6d8b1a3c5e7f9b2d4a6c8e")
+            @QueryParam("hash") String hash) {
+        List<Violation> problems = new ArrayList<>();
+        boolean given = sequence != null || hash != null;
+        if (given && (sequence == null || sequence.isEmpty())) {
+            problems.add(new Violation("sequence", "required with hash: the row number of the published head"));
+        }
+        if (given && (hash == null || !hash.matches("[0-9a-f]{64}"))) {
+            problems.add(new Violation("hash", "required with sequence: 64 lower-case hex digits; found "
+                    + RequestBody.abbreviate(String.valueOf(hash))));
+        }
+        long at = sequence == null || sequence.isEmpty() ? 0
+                : AssessmentRequests.number(sequence, "sequence", 0, 0, Integer.MAX_VALUE, problems);
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.size() + " problem(s) found in the query", problems);
+        }
+        return verifier.verify(given ? Optional.of(new AuditHead.Head(at, hash)) : Optional.empty());
+    }
+
+    @GET
+    @Path("/head")
+    @Operation(summary = "The head of the chain: the last row's number and hash",
+            description = "For an outside monitor to keep where the database's writers cannot change it, and to give "
+                    + "back to GET /api/v1/audit/verify?sequence=&hash= later; the same head is logged every "
+                    + "readiness.audit.publish-every rows and at start and shutdown.")
+    @APIResponse(responseCode = "200", description = "The head")
+    public AuditHead.Head head() {
+        return head.current();
     }
 
     private static Instant time(String text, String name, List<Violation> problems) {

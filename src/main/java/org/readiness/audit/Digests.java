@@ -42,13 +42,21 @@ public final class Digests {
         }
     }
 
-    /** The hash of an audit row: its fields in a fixed order, separated by a byte no field contains, then the previous hash. */
+    /** The unkeyed hash of an audit row made before V7: the sha-256 of {@link #rowText}. */
     public static String row(long id, Instant at, String actor, String action, String target, String before,
                              String after, String prevHash) {
-        String text = String.join("\u001f", String.valueOf(id), at.toString(), actor, action, target,
-                before == null ? "" : before, after == null ? "" : after, prevHash);
-        return sha256(text);
+        return sha256(rowText(id, at, actor, action, target, before, after, prevHash));
     }
+
+    /** What a row's hash covers: its fields in a fixed order, separated by a byte no field contains, then the previous hash. */
+    public static String rowText(long id, Instant at, String actor, String action, String target, String before,
+                                 String after, String prevHash) {
+        return String.join(SEPARATOR, String.valueOf(id), at.toString(), actor, action, target,
+                before == null ? "" : before, after == null ? "" : after, prevHash);
+    }
+
+    /** Between the fields of {@link #rowText}. */
+    public static final String SEPARATOR = "\u001f";
 
     public static String sha256(String text) {
         try {

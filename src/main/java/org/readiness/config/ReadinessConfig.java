@@ -45,12 +45,31 @@ public interface ReadinessConfig {
 
     DatabaseHealth databaseHealth();
 
+    Audit audit();
+
     /**
      * The largest request body the API reads (413 beyond it). quarkus.http.limits.max-body-size is set above it as
      * the transport's last guard, so that this limit is the one clients meet, in the API's error shape.
      */
     @WithDefault("1M")
     MemorySize maxBodySize();
+
+    /** The audit chain's key and where its head is published (docs/security.md#audit-log). */
+    interface Audit {
+        /**
+         * The HMAC key of new audit rows (READINESS_AUDIT_KEY), 32 characters or more. Required with PostgreSQL;
+         * the embedded default makes one in readiness.data-dir/audit.key when it is absent.
+         */
+        Optional<String> key();
+
+        /** Earlier keys (READINESS_AUDIT_OLD_KEYS, comma-separated): rows made with them still verify; none is used to write. */
+        Optional<List<String>> oldKeys();
+
+        /** The head (sequence and hash) is logged after every this many appends, and at start and shutdown. */
+        @WithDefault("1000")
+        @Min(value = 1, message = "must be at least 1")
+        int publishEvery();
+    }
 
     interface Idempotency {
         /** How long the first answer to a request sent with an Idempotency-Key is kept and replayed. */

@@ -32,6 +32,18 @@ public class FirstAdmin {
         create();
     }
 
+    /**
+     * The rules of passwords set through the API hold for this one too: a password that breaks them stops the start
+     * that would create the admin with it, naming the variable and what is wrong (never the password).
+     */
+    static void checkPassword(String password) {
+        var problems = Passwords.problems(password);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("READINESS_ADMIN_PASSWORD (readiness.admin.password) "
+                    + String.join("; ", problems));
+        }
+    }
+
     /** Returns whether it created the admin. */
     boolean create() {
         var username = config.admin().username().filter(s -> !s.isBlank());
@@ -43,6 +55,7 @@ public class FirstAdmin {
             LOG.debugf("First admin not created: an admin or a user named %s exists already", username.get());
             return false;
         }
+        checkPassword(password.get());
         try {
             users.create(new UserService.NewUser(username.get(), password.get(), Set.of(Role.ADMIN), null),
                     Stamp.of("system", Instant.now()));

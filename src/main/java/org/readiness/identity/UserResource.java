@@ -45,7 +45,7 @@ public class UserResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a user",
-            description = "A user of the database security mode with a bcrypt-hashed password (12-128 characters). "
+            description = "A user of the database security mode with a bcrypt-hashed password (12+ characters, not all white space, at most 72 bytes in UTF-8). "
                     + "respondent and org-lead belong to one organisation; the national roles to none.")
     @APIResponse(responseCode = "201", description = "Created; the body never holds the password",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserView.class)))
@@ -84,6 +84,7 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "The user as changed")
     @APIResponse(responseCode = "400", description = "Every problem in the body, each with a JSON pointer")
     @APIResponse(responseCode = "404", description = "No user has this name")
+    @APIResponse(responseCode = "409", description = "The change would leave no admin: the last admin keeps the admin role")
     public UserView change(@Parameter(description = "The username", example = "lead-s12000036") @PathParam("username") String username,
                            @RequestBody(required = true, description = "What to change",
                                    content = @Content(schema = @Schema(ref = "UserChange"))) JsonNode body) {

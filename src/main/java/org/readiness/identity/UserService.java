@@ -6,6 +6,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.readiness.audit.AuditLog;
 import org.readiness.config.ReadinessConfig;
@@ -34,10 +35,6 @@ import java.util.stream.Collectors;
 public class UserService {
 
     static final String USERNAME_PATTERN = "[a-z0-9][a-z0-9._@-]{1,99}";
-    /** Passwords set through the API; the demo users' "demo" is set by the seeds, not through here. */
-    static final int MIN_PASSWORD = 12;
-    static final int MAX_PASSWORD = 128;
-
     @Inject
     AuditLog audit;
 
@@ -125,7 +122,7 @@ public class UserService {
             u.persist();
             return u;
         });
-        audit.append("user.create", "user/" + u.username, null, state(u), stamp);
+        audit.append("user.create", "user/" + u.username, null, auditedState(u), stamp);
         return UserView.of(u);
     }
 
@@ -133,7 +130,7 @@ public class UserService {
     public UserView change(String username, Change change, Stamp stamp) {
         AppUser u = AppUser.findByUsername(username).orElseThrow(() -> ProblemException.notFound(
                 "No user " + RequestBody.abbreviate(username)));
-        Map<String, Object> before = state(u);
+        Map<String, Object> before = auditedState(u);
         Set<Role> roles = change.roles().orElse(roleSet(u.roles));
         String organisation = change.organisation().isPresent() ? change.organisation().get().orElse(null)
                 : u.organisation == null ? null : u.organisation.code;
@@ -142,12 +139,16 @@ public class UserService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the change", problems);
         }
+        if (roleSet(u.roles).contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && !anotherAdmin(u)) {
+            throw Conflicts.conflict(u.username + " is the last admin: it cannot lose the admin role, or no one could "
+                    + "manage users any more. Give another user the admin role first");
+        }
         u.roles = roles.stream().map(Role::id).collect(Collectors.joining(","));
         u.organisation = organisation(organisation);
         change.password().ifPresent(p -> u.password = BcryptUtil.bcryptHash(p, config.security().passwordCost()));
         u.updatedAt = stamp.at();
         Panache.getEntityManager().flush();
-        audit.append("user.change", "user/" + u.username, before, state(u), stamp);
+        audit.append("user.change", "user/" + u.username, before, auditedState(u), stamp);
         // Credentials of this user verified before the change are forgotten once the change commits.
         changed.fire(new VerifiedCredentials.UserChanged(u.username));
         return UserView.of(u);
@@ -169,12 +170,25 @@ public class UserService {
         return AppUser.<AppUser>streamAll().anyMatch(u -> roleSet(u.roles).contains(Role.ADMIN));
     }
 
+    /**
+     * Whether a user other than {@code u} has the admin role. The admins are locked (in id order, so that two such
+     * changes cannot deadlock) until the change commits: two admins taking each other's role at once would
+     * otherwise both see the other one and leave none.
+     */
+    private static boolean anotherAdmin(AppUser u) {
+        return Panache.getEntityManager()
+                .createQuery("select u from AppUser u where u.roles like :admin order by u.id", AppUser.class)
+                .setParameter("admin", "%" + Role.ADMIN.id() + "%").setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().anyMatch(other -> !other.id.equals(u.id) && roleSet(other.roles).contains(Role.ADMIN));
+    }
+
     @Transactional
     public boolean exists(String username) {
         return AppUser.findByUsername(username).isPresent();
     }
 
-    private static Map<String, Object> state(AppUser u) {
+    /** What the audit rows of a user hold the digest of; AuditVerifier holds app_user to it. */
+    public static Map<String, Object> auditedState(AppUser u) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("username", u.username);
         state.put("roles", u.roles);
@@ -213,12 +227,14 @@ public class UserService {
             }
             return null;
         }
-        if (!node.isTextual() || node.asText().length() < MIN_PASSWORD || node.asText().length() > MAX_PASSWORD) {
-            // The value is never repeated back.
-            problems.add(new Violation("/password", "must be text of " + MIN_PASSWORD + " to " + MAX_PASSWORD + " characters"));
+        if (!node.isTextual()) {
+            problems.add(new Violation("/password", "must be text"));
             return null;
         }
-        return node.asText();
+        // The value is never repeated back.
+        List<String> wrong = Passwords.problems(node.asText());
+        wrong.forEach(problem -> problems.add(new Violation("/password", problem)));
+        return wrong.isEmpty() ? node.asText() : null;
     }
 
     private static Set<Role> roles(JsonNode body, boolean required, List<Violation> problems) {

@@ -111,7 +111,14 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
     }
 
     private Uni<SecurityIdentity> verify(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
-        Key key = new Key(request.getUsername(), mac(request.getUsername(), request.getPassword().getPassword()));
+        byte[] password = utf8(request.getPassword().getPassword());
+        if (password.length > Passwords.MAX_BYTES) {
+            Arrays.fill(password, (byte) 0);
+            // bcrypt reads only the first 72 bytes, so a longer password would sign in as every password that starts
+            // the same way; none that long can be set, so none that long is right.
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        Key key = new Key(request.getUsername(), mac(request.getUsername(), password));
         CaffeineCache verified = cache.as(CaffeineCache.class);
         CompletableFuture<SecurityIdentity> known = verified.getIfPresent(key);
         if (known != null) {
@@ -164,10 +171,18 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
         cache.invalidateIf(k -> k instanceof Key key && key.username().equals(change.username())).await().indefinitely();
     }
 
-    private String mac(String username, char[] password) {
+    private static byte[] utf8(char[] password) {
         ByteBuffer secret = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         byte[] bytes = new byte[secret.remaining()];
         secret.get(bytes);
+        if (secret.hasArray()) {
+            Arrays.fill(secret.array(), (byte) 0);
+        }
+        return bytes;
+    }
+
+    /** Zeroes {@code bytes} (the password) when done. */
+    private String mac(String username, byte[] bytes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(hmacKey, "HmacSHA256"));

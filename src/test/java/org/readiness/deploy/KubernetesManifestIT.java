@@ -77,7 +77,8 @@ class KubernetesManifestIT {
         Map<String, JsonNode> env = new HashMap<>();
         container.get("env").forEach(e -> env.put(e.get("name").asText(), e));
         for (String name : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "READINESS_ADMIN_USERNAME", "READINESS_ADMIN_PASSWORD", "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY")) {
+                "READINESS_ADMIN_USERNAME", "READINESS_ADMIN_PASSWORD", "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY",
+                "READINESS_AUDIT_KEY")) {
             assertThat(env).as("env %s", name).containsKey(name);
             assertThat(env.get(name).at("/valueFrom/secretKeyRef/name").asText()).as("secret of %s", name).isNotBlank();
             assertThat(env.get(name).has("value")).as("%s has no literal value", name).isFalse();

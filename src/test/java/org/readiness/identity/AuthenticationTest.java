@@ -5,12 +5,9 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
+import org.readiness.testing.CapturedLog;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -74,35 +71,15 @@ class AuthenticationTest {
 
     @Test
     void aFailedLoginsPasswordIsNeverLogged() {
-        List<String> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record.getLoggerName() + " " + record.getMessage() + " " + java.util.Arrays.toString(record.getParameters())
-                        + (record.getThrown() == null ? "" : " " + record.getThrown()));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try {
-            String secret = "Secret-Passw0rd-" + System.nanoTime();
+        String secret = "Secret-Passw0rd-" + System.nanoTime();
+        List<String> logged = CapturedLog.during(() -> {
             given().auth().preemptive().basic(Api.ADMIN, secret).get("/api/v1/users").then().statusCode(401);
             given().contentType(ContentType.URLENC).formParam("j_username", Api.ADMIN).formParam("j_password", secret)
                     .post("/j_security_check");
             Api.admin().body("{\"username\":\"u-" + System.nanoTime() + "\",\"password\":\"" + secret
                     + "\",\"roles\":[\"analyst\"]}").post("/api/v1/users").then().statusCode(201);
-            assertFalse(logged.stream().anyMatch(l -> l.contains(secret)), "the password appeared in the log: " + logged);
-        } finally {
-            root.removeHandler(capture);
-        }
+        });
+        assertFalse(logged.stream().anyMatch(l -> l.contains(secret)), "the password appeared in the log: " + logged);
     }
 
     @Test

@@ -56,4 +56,41 @@ class UsersTest {
                 + "\"organisation\":\"S99999991\"}").post("/api/v1/users").then().statusCode(400)
                 .body("errors[0].pointer", equalTo("/organisation"));
     }
+
+    @Test
+    void passwordsAreTwelveCharactersToSeventyTwoBytesAndNotAllWhiteSpace() {
+        String code = Api.createOrganisation();
+        String name = "pw-" + code.toLowerCase();
+        for (String wrong : new String[]{"elevenchars", " ".repeat(12), "\u00a0\t".repeat(6), "a".repeat(73), "ü".repeat(37)}) {
+            Api.admin().body(java.util.Map.of("username", name, "password", wrong, "roles", java.util.List.of("analyst")))
+                    .post("/api/v1/users").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].pointer", equalTo("/password"))
+                    .body(not(org.hamcrest.Matchers.containsString(wrong.trim().isEmpty() ? "\"" + wrong + "\"" : wrong)));
+        }
+        Api.admin().body("{\"username\":\"" + name + "\",\"password\":\"   \",\"roles\":[\"analyst\"]}").post("/api/v1/users")
+                .then().statusCode(400).body("errors.detail", org.hamcrest.Matchers.hasItems(
+                        org.hamcrest.Matchers.containsString("at least 12 characters"),
+                        org.hamcrest.Matchers.containsString("white space")));
+        Api.admin().body(java.util.Map.of("password", "x".repeat(73))).put("/api/v1/users/" + Api.ADMIN).then().statusCode(400)
+                .body("errors[0].detail", org.hamcrest.Matchers.containsString("72 bytes"));
+
+        // 72 bytes is the most; a longer password that starts the same way does not sign in, as bcrypt alone would let it.
+        String longest = "p".repeat(71) + "!";
+        Api.admin().body(java.util.Map.of("username", name, "password", longest, "roles", java.util.List.of("analyst")))
+                .post("/api/v1/users").then().statusCode(201);
+        Api.as(name, longest).get("/api/v1/organisations").then().statusCode(200);
+        Api.as(name, longest + "anything").get("/api/v1/organisations").then().statusCode(401);
+        Api.as(name, longest + "x").get("/api/v1/organisations").then().statusCode(401);
+    }
+
+    @Test
+    void theFirstAdminPasswordFollowsTheSameRules() {
+        for (String wrong : new String[]{"short-pw", " ".repeat(14), "y".repeat(80)}) {
+            IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> FirstAdmin.checkPassword(wrong));
+            org.assertj.core.api.Assertions.assertThat(refused.getMessage()).contains("READINESS_ADMIN_PASSWORD")
+                    .doesNotContain(wrong);
+        }
+        FirstAdmin.checkPassword(Api.ADMIN_PASSWORD);
+    }
 }

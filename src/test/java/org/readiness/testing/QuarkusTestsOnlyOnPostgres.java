@@ -36,6 +36,9 @@ public class QuarkusTestsOnlyOnPostgres implements PostDiscoveryFilter {
         if (h2Only) {
             return FilterResult.excluded("a test of the embedded H2 default");
         }
+        if (Arrays.stream(test.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(PostgresToo.class.getName()))) {
+            return FilterResult.included("marked to run on PostgreSQL too");
+        }
         return quarkus ? FilterResult.included("a Quarkus test")
                 : FilterResult.excluded("plain JUnit test: no database, it runs in the H2 run only");
     }

@@ -110,6 +110,7 @@ public final class ServiceProcess implements AutoCloseable {
             env.put("READINESS_ADMIN_USERNAME", Api.ADMIN);
             env.put("READINESS_ADMIN_PASSWORD", Api.ADMIN_PASSWORD);
             env.put("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "it-only-form-session-key-0123456789abcdef");
+            env.put("READINESS_AUDIT_KEY", "it-only-audit-chain-key-0123456789abcdef");
         }
 
         /** Names the folder under target/it/ (working directory, H2 data, logs); unique per instance. */
