@@ -10,6 +10,8 @@ import java.net.URI;
 /**
  * What a page shows instead of a problem+json body when something fails under /web: the GOV.UK error pages
  * (not found, forbidden, sorry there is a problem), never a stack trace. ProblemMappers asks this for /web paths.
+ * A refused request's problems (such as the form fields BodyGuard refuses) are listed in an error summary, each
+ * with the field it is about.
  */
 @ApplicationScoped
 public class ErrorPages {
@@ -43,6 +45,6 @@ public class ErrorPages {
             default -> problem.detail();
         };
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.error(problem.status(), title, detail).render()).build();
+                .entity(Pages.error(problem.status(), title, detail, problem.errors()).render()).build();
     }
 }
