@@ -142,6 +142,10 @@ public class UserService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the change", problems);
         }
+        if (change.password().isEmpty() && roles.equals(roleSet(u.roles))
+                && java.util.Objects.equals(organisation, u.organisation == null ? null : u.organisation.code)) {
+            return UserView.of(u); // nothing changes: nothing to write, audit or forget
+        }
         u.roles = roles.stream().map(Role::id).collect(Collectors.joining(","));
         u.organisation = organisation(organisation);
         change.password().ifPresent(p -> u.password = BcryptUtil.bcryptHash(p, config.security().passwordCost()));
