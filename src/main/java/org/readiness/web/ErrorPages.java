@@ -45,6 +45,13 @@ public class ErrorPages {
             default -> problem.detail();
         };
         return Response.status(problem.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.error(problem.status(), title, detail, problem.errors()).render()).build();
+                .entity(Pages.error(problem.status(), title, detail, errors(problem)).render()).build();
+    }
+
+    /** Each problem with the field (or value) it is about, in words; none for a problem that lists none. */
+    private static FormErrors errors(Problem problem) {
+        return problem.errors() == null || problem.errors().isEmpty() ? FormErrors.NONE
+                : FormErrors.of(problem.errors().stream().map(v -> new FieldError("", v.pointer() + ": " + v.detail()))
+                .toArray(FieldError[]::new));
     }
 }

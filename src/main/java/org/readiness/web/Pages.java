@@ -5,7 +5,6 @@ import io.quarkus.qute.TemplateInstance;
 import org.readiness.audit.Explanation;
 import org.readiness.audit.RuleCatalog.RuleView;
 import org.readiness.organisation.Organisation;
-import org.readiness.problem.Violation;
 
 import java.util.List;
 
@@ -39,5 +38,5 @@ public final class Pages {
 
     static native TemplateInstance rule(RuleView rule);
 
-    static native TemplateInstance error(int status, String title, String detail, List<Violation> errors);
+    static native TemplateInstance error(int status, String title, String detail, FormErrors errors);
 }

@@ -58,28 +58,14 @@ class AccessMatrixTest {
         callers.put("other", () -> Api.as(Api.leadOf(b)));
 
         // Drafts and results of A made by its respondent, so both A's respondent and its lead may use them.
-        Supplier<String> draft = () -> Api.as(respondent)
-                .body("{\"organisation\":\"" + a + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"2025-06\"}")
-                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
-        Supplier<String> answered = () -> {
-            String id = draft.get();
-            Api.as(respondent).body("{\"answers\":[" + Api.CRITICAL_ANSWERS + "]}")
-                    .put("/api/v1/assessments/" + id + "/answers").then().statusCode(200);
-            return id;
-        };
+        Supplier<String> draft = draftBy(respondent, a);
+        Supplier<String> answered = answeredBy(respondent, a);
         String byRespondent = draft.get();
         String submitted = answered.get();
         Api.as(respondent).post("/api/v1/assessments/" + submitted + "/submit").then().statusCode(201);
         // Drafts of A made by its lead: a respondent may neither read nor write them (every write applies the read rule).
-        Supplier<String> leadDraft = () -> Api.as(lead)
-                .body("{\"organisation\":\"" + a + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"2025-07\"}")
-                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
-        Supplier<String> leadAnswered = () -> {
-            String id = leadDraft.get();
-            Api.as(lead).body("{\"answers\":[" + Api.CRITICAL_ANSWERS + "]}")
-                    .put("/api/v1/assessments/" + id + "/answers").then().statusCode(200);
-            return id;
-        };
+        Supplier<String> leadDraft = draftBy(lead, a);
+        Supplier<String> leadAnswered = answeredBy(lead, a);
         String byLead = leadDraft.get();
         String submittedByLead = leadAnswered.get();
         Api.as(lead).post("/api/v1/assessments/" + submittedByLead + "/submit").then().statusCode(201);
@@ -166,6 +152,23 @@ class AccessMatrixTest {
         return new Row(endpoint, expected, call);
     }
 
+    /** A new draft of {@code organisation} started by {@code user} on each call; gives its id. */
+    private static Supplier<String> draftBy(String user, String organisation) {
+        return () -> Api.as(user).body("{\"organisation\":\"" + organisation
+                        + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"2025-06\"}")
+                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+    }
+
+    /** As {@link #draftBy}, with every required question answered (and evidence {@link #EVIDENCE}) by {@code user}. */
+    private static Supplier<String> answeredBy(String user, String organisation) {
+        return () -> {
+            String id = draftBy(user, organisation).get();
+            Api.as(user).body("{\"answers\":[" + Api.CRITICAL_ANSWERS + "]}")
+                    .put("/api/v1/assessments/" + id + "/answers").then().statusCode(200);
+            return id;
+        };
+    }
+
     /** One page form post: where to (a fresh target per call), what, and the statuses. */
     record WebRow(String endpoint, String expected, Supplier<String> path, Map<String, String> form) {
     }
@@ -187,15 +190,6 @@ class AccessMatrixTest {
         users.put("auditor", Api.user(Api.AUDITOR, "auditor", null));
         users.put("admin", Api.user("matrix-admin", "admin", null));
         users.put("other", Api.leadOf(b));
-        Function<String, Supplier<String>> draftBy = user -> () -> Api.as(user)
-                .body("{\"organisation\":\"" + a + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"2025-06\"}")
-                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
-        Function<String, Supplier<String>> answeredBy = user -> () -> {
-            String id = draftBy.apply(user).get();
-            Api.as(user).body("{\"answers\":[" + Api.CRITICAL_ANSWERS + "]}")
-                    .put("/api/v1/assessments/" + id + "/answers").then().statusCode(200);
-            return id;
-        };
         Map<String, String> save = Map.of("DL-01-value", "2", "DL-01-evidence", "Saved through the page", "action", "continue");
         Map<String, String> start = Map.of("questionnaire", Api.QUESTIONNAIRE, "period", "2025-06", "scope", "");
 
@@ -204,13 +198,13 @@ class AccessMatrixTest {
                 new WebRow("POST /web/organisations/{own}/assessments (start)", "302 303 303 403 403 403 404",
                         () -> "/web/organisations/" + a + "/assessments", start),
                 new WebRow("POST /web/assessments/{id}/themes/1 (respondent's)", "302 303 303 403 403 403 404",
-                        () -> "/web/assessments/" + draftBy.apply(respondent).get() + "/themes/1", save),
+                        () -> "/web/assessments/" + draftBy(respondent, a).get() + "/themes/1", save),
                 new WebRow("POST /web/assessments/{id}/themes/1 (lead's)",      "302 404 303 403 403 403 404",
-                        () -> "/web/assessments/" + draftBy.apply(lead).get() + "/themes/1", save),
+                        () -> "/web/assessments/" + draftBy(lead, a).get() + "/themes/1", save),
                 new WebRow("POST /web/assessments/{id}/submit (respondent's)",  "302 303 303 403 403 403 404",
-                        () -> "/web/assessments/" + answeredBy.apply(respondent).get() + "/submit", Map.of()),
+                        () -> "/web/assessments/" + answeredBy(respondent, a).get() + "/submit", Map.of()),
                 new WebRow("POST /web/assessments/{id}/submit (lead's)",        "302 404 303 403 403 403 404",
-                        () -> "/web/assessments/" + answeredBy.apply(lead).get() + "/submit", Map.of()),
+                        () -> "/web/assessments/" + answeredBy(lead, a).get() + "/submit", Map.of()),
                 new WebRow("POST /web/logout",                                  "302 303 303 303 303 303 303",
                         () -> "/web/logout", Map.of()));
 
