@@ -94,17 +94,24 @@ public final class AssessmentRequests {
 
     /**
      * The period an assessment describes: a month ("2025-03") or a day ("2025-03-31"), kept as sent so that
-     * periods sort in time order as text.
+     * periods sort in time order as text. It may not be after {@code today}'s month (or day): a period to come
+     * would stand as its organisation's latest result until that period passed.
      */
-    static String period(JsonNode body, List<Violation> problems) {
+    static String period(JsonNode body, List<Violation> problems, LocalDate today) {
         String period = RequestBody.text(body, "period", true, 10, problems);
         if (period == null) {
             return null;
         }
         try {
-            int year = period.matches("[0-9]{4}-[0-9]{2}") ? YearMonth.parse(period).getYear()
-                    : period.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(period).getYear() : -1;
-            if (year >= 2000 && year <= 2100) {
+            boolean month = period.matches("[0-9]{4}-[0-9]{2}");
+            LocalDate start = month ? YearMonth.parse(period).atDay(1)
+                    : period.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}") ? LocalDate.parse(period) : null;
+            if (start != null && start.getYear() >= 2000 && start.getYear() <= 2100) {
+                if (month ? YearMonth.from(start).isAfter(YearMonth.from(today)) : start.isAfter(today)) {
+                    problems.add(new Violation("/period", "must not be after the current " + (month
+                            ? "month (" + YearMonth.from(today) + ")" : "day (" + today + ")") + "; found " + period));
+                    return null;
+                }
                 return period;
             }
         } catch (DateTimeException e) {

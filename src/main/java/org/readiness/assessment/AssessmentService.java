@@ -24,6 +24,8 @@ import org.readiness.scoring.GivenAnswer;
 import org.readiness.scoring.ScoreResult;
 import org.readiness.scoring.ScoringService;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +59,9 @@ public class AssessmentService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    Clock clock;
+
     private final AnswerValidator validator = new AnswerValidator();
 
     /** The stored result of a submission, and whether this call stored it. */
@@ -79,7 +84,7 @@ public class AssessmentService {
         }
         Optional<Questionnaire> questionnaire = scoring.questionnaire(body, problems);
         String scope = RequestBody.text(body, "scope", false, 200, problems);
-        String period = AssessmentRequests.period(body, problems);
+        String period = AssessmentRequests.period(body, problems, LocalDate.now(clock));
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the assessment", problems);
         }
@@ -119,10 +124,14 @@ public class AssessmentService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the answers", problems);
         }
-        if (!given.isEmpty()) {
+        // An answer identical to the stored one changes nothing: a save of only such answers writes no row and no audit entry.
+        List<GivenAnswer> changes = given.stream()
+                .filter(answer -> !answer.equals(a.answer(answer.question()).map(AssessmentAnswer::given).orElse(null)))
+                .toList();
+        if (!changes.isEmpty()) {
             Conflicts.write(RACED, () -> {
                 claim(a, stamp);
-                for (GivenAnswer answer : given) {
+                for (GivenAnswer answer : changes) {
                     a.answer(answer.question()).ifPresentOrElse(stored -> stored.set(answer), () -> {
                         AssessmentAnswer added = new AssessmentAnswer();
                         added.assessment = a;

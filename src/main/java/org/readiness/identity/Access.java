@@ -23,7 +23,10 @@ import java.util.UUID;
  * <li>org-lead: its own organisation and all of its assessments;</li>
  * <li>respondent: its own organisation, and the assessments of it that it created or submitted.</li>
  * </ul>
- * Writes to assessments are for respondent and org-lead of the assessment's organisation (any of them).
+ * Writes to assessments are for respondent and org-lead (by role), and only to an assessment the caller may read:
+ * every write applies the read rule first, so a respondent writes only to the drafts it created (another
+ * respondent's or the lead's draft is a 404, as for a missing one) and never sees, in a write's answer, what a
+ * read would not show it.
  */
 @ApplicationScoped
 public class Access {
@@ -87,8 +90,6 @@ public class Access {
         return ProblemException.notFound("No organisation " + RequestBody.abbreviate(code));
     }
 
-    /** Refuses (404, as for a missing assessment) an assessment the caller may not read. */
-    @Transactional
     /** The assessment a path names, when the caller may read it; 404 otherwise, as for an id that is not one. */
     public UUID readable(String id) {
         UUID uuid = AssessmentRequests.id(id);
@@ -103,6 +104,8 @@ public class Access {
         return uuid;
     }
 
+    /** Refuses (404, as for a missing assessment) an assessment the caller may not read. */
+    @Transactional
     public void requireReadable(UUID id) {
         Assessment a = Assessment.<Assessment>findByIdOptional(id).orElseThrow(() -> AssessmentRequests.notFound(id));
         if (!mayRead(caller(), a)) {
@@ -110,12 +113,15 @@ public class Access {
         }
     }
 
-    /** Refuses (404) an assessment of another organisation; the role itself is checked by @RolesAllowed. */
+    /**
+     * Refuses (404) an assessment the caller may not read, or of another organisation; the role itself is checked
+     * by @RolesAllowed. The national roles read everything but write nothing of an organisation's.
+     */
     @Transactional
     public void requireWritable(UUID id) {
         Assessment a = Assessment.<Assessment>findByIdOptional(id).orElseThrow(() -> AssessmentRequests.notFound(id));
         Caller caller = caller();
-        if (!ownOrganisation(caller, a)) {
+        if (!ownOrganisation(caller, a) || !mayRead(caller, a)) {
             throw AssessmentRequests.notFound(id);
         }
     }

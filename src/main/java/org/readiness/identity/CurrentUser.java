@@ -22,7 +22,8 @@ public class CurrentUser {
     @Inject
     Instance<SecurityIdentity> identity;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** The acting user and the current time. */
     public Stamp stamp() {

@@ -139,6 +139,10 @@ public class UserService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the change", problems);
         }
+        if (change.password().isEmpty() && roles.equals(roleSet(u.roles))
+                && java.util.Objects.equals(organisation, u.organisation == null ? null : u.organisation.code)) {
+            return UserView.of(u); // nothing changes: nothing to write, audit or forget
+        }
         if (roleSet(u.roles).contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && !anotherAdmin(u)) {
             throw Conflicts.conflict(u.username + " is the last admin: it cannot lose the admin role, or no one could "
                     + "manage users any more. Give another user the admin role first");

@@ -1,28 +1,38 @@
 package org.readiness.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import org.readiness.config.ReadinessConfig;
 
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Two checks on every body the API reads, whatever the endpoint:
+ * The checks on every body the API and the pages read, whatever the endpoint:
  * <ul>
+ * <li>it must say what it is: a body without Content-Type is refused (415), never guessed at;</li>
  * <li>it is stopped when it grows past {@code readiness.max-body-size} (413). A body that declares its length is
  * refused before this, in HttpHardening; this catches those sent in chunks, whose size shows only as they are read;</li>
  * <li>no text in it may hold a control character other than tab, line feed and carriage return, nor half of a
  * surrogate pair (400, with a pointer to each such value). PostgreSQL cannot store U+0000 at all, and would store
- * a lone surrogate as "?": text must come back exactly as it was sent, so text that cannot is refused.</li>
+ * a lone surrogate as "?": text must come back exactly as it was sent, so text that cannot is refused. The same
+ * holds for the pages' form posts, whose values must also be valid UTF-8 (FormBody): each problem names its field,
+ * and the page shows them as the GOV.UK error page's summary.</li>
  * </ul>
  */
 @Provider
@@ -32,9 +42,29 @@ public class BodyGuard implements ReaderInterceptor {
     @Inject
     Instance<ReadinessConfig> config;
 
+    @Inject
+    Instance<CurrentVertxRequest> request;
+
+    static final String UNSTORABLE = "must not contain control characters (other than tab and line breaks) "
+            + "or unpaired surrogates";
+
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Bounded(context.getInputStream(), config.get().maxBodySize().asLongValue()));
+        if (!saysWhatItIs(request.get().getCurrent())) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "The body needs a Content-Type header that names its type: application/json for the API", List.of());
+        }
+        InputStream bounded = new Bounded(context.getInputStream(), config.get().maxBodySize().asLongValue());
+        if (MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(context.getMediaType())) {
+            // Read here, from its bytes, before the framework's parser replaces what is not UTF-8.
+            byte[] form = bounded.readAllBytes();
+            List<Violation> problems = FormBody.unstorable(form, charset(context.getMediaType()));
+            if (!problems.isEmpty()) {
+                throw ProblemException.invalid(problems.size() + " field(s) cannot be stored as sent", problems);
+            }
+            bounded = new ByteArrayInputStream(form);
+        }
+        context.setInputStream(bounded);
         Object body = context.proceed();
         if (body instanceof JsonNode json) {
             List<Violation> problems = new ArrayList<>();
@@ -46,10 +76,33 @@ public class BodyGuard implements ReaderInterceptor {
         return body;
     }
 
+    /**
+     * Whether the request as sent (not as the framework completed it) names the type of its body: no header, or
+     * a wildcard such as the one some clients send, says nothing.
+     */
+    private static boolean saysWhatItIs(RoutingContext sent) {
+        String declared = sent == null ? MediaType.APPLICATION_JSON : sent.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        try {
+            return declared != null && !declared.isBlank() && !MediaType.valueOf(declared).isWildcardType();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The charset a form declares (UTF-8, the framework's default, when it declares none). */
+    private static Charset charset(MediaType type) {
+        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+                    "The charset " + RequestBody.abbreviate(name) + " is not known; send UTF-8", List.of());
+        }
+    }
+
     static void unstorableText(JsonNode node, String pointer, List<Violation> problems) {
         if (node.isTextual() && !storable(node.textValue())) {
-            problems.add(new Violation(pointer, "must not contain control characters (other than tab and line breaks) "
-                    + "or unpaired surrogates"));
+            problems.add(new Violation(pointer, UNSTORABLE));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 unstorableText(node.get(i), pointer + "/" + i, problems);

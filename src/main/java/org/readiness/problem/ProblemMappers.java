@@ -1,6 +1,7 @@
 package org.readiness.problem;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -187,6 +188,12 @@ public class ProblemMappers {
     }
 
     private static Problem malformed(JsonProcessingException e, String instance) {
+        // StrictJson's duplicate detection: the parser stopped on the second occurrence, which it can point at.
+        if (e.getProcessor() instanceof JsonParser parser && e.getOriginalMessage().startsWith("Duplicate field")) {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            return ProblemException.invalid("The body names a field twice in one object",
+                    List.of(new Violation(pointer, "duplicate field: each field may appear once"))).toProblem(instance);
+        }
         JsonLocation at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         return new Problem(Problem.type("malformed-json"), "The body is not valid JSON", 400,

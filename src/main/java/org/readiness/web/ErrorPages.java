@@ -10,6 +10,8 @@ import java.net.URI;
 /**
  * What a page shows instead of a problem+json body when something fails under /web: the GOV.UK error pages
  * (not found, forbidden, sorry there is a problem), never a stack trace. ProblemMappers asks this for /web paths.
+ * A refused request's problems (such as the form fields BodyGuard refuses) are listed in an error summary, each
+ * with the field it is about.
  */
 @ApplicationScoped
 public class ErrorPages {
@@ -31,7 +33,7 @@ public class ErrorPages {
                     ? "/web/login?error=true" : "/web/login")).build();
         }
         if (Problem.type(CSRF_REFUSED).equals(problem.type())) {
-            return page(problem.status(), "This form could not be accepted", problem.detail());
+            return page(problem.status(), "This form could not be accepted", problem.detail(), FormErrors.NONE);
         }
         String title = switch (problem.status()) {
             case 404 -> "Page not found";
@@ -47,11 +49,18 @@ public class ErrorPages {
             case 500 -> "Try again later. The problem has been logged.";
             default -> problem.detail();
         };
-        return page(problem.status(), title, detail);
+        return page(problem.status(), title, detail, errors(problem));
     }
 
-    private static Response page(int status, String title, String detail) {
+    private static Response page(int status, String title, String detail, FormErrors errors) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Pages.error(status, title, detail).render()).build();
+                .entity(Pages.error(status, title, detail, errors).render()).build();
+    }
+
+    /** Each problem with the field (or value) it is about, in words; none for a problem that lists none. */
+    private static FormErrors errors(Problem problem) {
+        return problem.errors() == null || problem.errors().isEmpty() ? FormErrors.NONE
+                : FormErrors.of(problem.errors().stream().map(v -> new FieldError("", v.pointer() + ": " + v.detail()))
+                .toArray(FieldError[]::new));
     }
 }

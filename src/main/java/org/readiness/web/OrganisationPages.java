@@ -6,7 +6,6 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.readiness.assessment.AssessmentRequests.ListQuery;
 import org.readiness.assessment.AssessmentService;
@@ -96,10 +96,11 @@ public class OrganisationPages {
     @Path("/assessments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
-    public Object start(@PathParam("code") String code, @FormParam("questionnaire") String questionnaire,
-                        @FormParam("scope") String scope, @FormParam("period") String period) {
+    public Object start(@PathParam("code") String code, MultivaluedMap<String, String> posted) {
         access.requireOrganisation(code);
-        StartForm form = new StartForm(nz(questionnaire), nz(scope), nz(period));
+        // The form as a body (not @FormParam) so that BodyGuard reads it: control characters and bytes that are not UTF-8 are refused.
+        StartForm form = new StartForm(nz(posted.getFirst("questionnaire")), nz(posted.getFirst("scope")),
+                nz(posted.getFirst("period")));
         ObjectNode body = json.createObjectNode().put("organisation", code).put("questionnaire", form.questionnaire())
                 .put("period", form.period().strip());
         if (!form.scope().isBlank()) {

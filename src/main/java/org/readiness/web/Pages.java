@@ -38,5 +38,5 @@ public final class Pages {
 
     static native TemplateInstance rule(RuleView rule);
 
-    static native TemplateInstance error(int status, String title, String detail);
+    static native TemplateInstance error(int status, String title, String detail, FormErrors errors);
 }

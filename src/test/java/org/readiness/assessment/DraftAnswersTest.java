@@ -142,4 +142,21 @@ class DraftAnswersTest {
         assertEquals(answers, Api.count(db, ANSWERS_SQL, UUID.fromString(id)));
         assertEquals(before, Api.analyst().get("/api/v1/assessments/" + id).then().extract().asString());
     }
+
+    @Test
+    void savingTheAnswersAlreadyStoredChangesNothingAndAddsNoAuditEntry() {
+        String id = Api.createDraft();
+        String answers = "{\"question\":\"DL-01\",\"value\":2,\"evidence\":\"Minutes of May\"},{\"question\":\"GV-01\",\"value\":\"DONT_KNOW\"}";
+        Api.putAnswers(id, answers).then().statusCode(200).header("ETag", "\"1\"");
+        String audited = "SELECT COUNT(*) FROM audit_log WHERE target = ?";
+        long before = Api.count(db, audited, "assessment/" + id);
+        Api.putAnswers(id, answers).then().statusCode(200).header("ETag", "\"1\"").body("answers", hasSize(2));
+        Api.putAnswers(id, "{\"question\":\"GV-01\",\"value\":\"DONT_KNOW\"}").then().statusCode(200).header("ETag", "\"1\"");
+        Api.putAnswers(id, "").then().statusCode(200).header("ETag", "\"1\"");
+        assertEquals(before, Api.count(db, audited, "assessment/" + id), "audit entries after saves that change nothing");
+        // Evidence is part of the answer: the same value with other evidence is a change.
+        Api.putAnswers(id, "{\"question\":\"DL-01\",\"value\":2,\"evidence\":\"Minutes of June\"}")
+                .then().statusCode(200).header("ETag", "\"2\"");
+        assertEquals(before + 1, Api.count(db, audited, "assessment/" + id), "audit entries after a real change");
+    }
 }

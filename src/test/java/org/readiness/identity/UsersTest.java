@@ -1,14 +1,18 @@
 package org.readiness.identity;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
+
+import javax.sql.DataSource;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Admins create users, change roles and passwords; the first admin came from readiness.admin.* at start. */
 @QuarkusTest
@@ -92,5 +96,23 @@ class UsersTest {
                     .doesNotContain(wrong);
         }
         FirstAdmin.checkPassword(Api.ADMIN_PASSWORD);
+    }
+
+    @Inject
+    DataSource db;
+
+    @Test
+    void aChangeThatChangesNothingAddsNoAuditEntry() {
+        String code = Api.createOrganisation();
+        String name = Api.respondentOf(code);
+        String audited = "SELECT COUNT(*) FROM audit_log WHERE target = ?";
+        long before = Api.count(db, audited, "user/" + name);
+        Api.admin().body("{}").put("/api/v1/users/" + name).then().statusCode(200)
+                .body("roles", containsInAnyOrder("respondent")).body("organisation", equalTo(code));
+        Api.admin().body("{\"roles\":[\"respondent\"],\"organisation\":\"" + code + "\"}").put("/api/v1/users/" + name)
+                .then().statusCode(200);
+        assertEquals(before, Api.count(db, audited, "user/" + name), "audit entries after changes that change nothing");
+        Api.admin().body("{\"roles\":[\"org-lead\"]}").put("/api/v1/users/" + name).then().statusCode(200);
+        assertEquals(before + 1, Api.count(db, audited, "user/" + name), "audit entries after a real change");
     }
 }

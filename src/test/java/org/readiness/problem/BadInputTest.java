@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.builder.ResponseBuilder;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +15,15 @@ import org.readiness.testing.Api;
 import org.readiness.testing.DatabaseSnapshot;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -82,6 +90,9 @@ public class BadInputTest {
             cases.add(json(e, "an empty body", "", 400, ""));
             cases.add(json(e, "content after the JSON value", valid + " {}", 400, ""));
             cases.add(new Case("wrong content type", e, "text/plain", bytes(valid), 415, null));
+            cases.add(new Case("no Content-Type", e, null, bytes(valid), 415, null));
+            cases.add(new Case("a Content-Type that names no type", e, "*/*", bytes(valid), 415, null));
+            cases.add(json(e, "a field named twice", twice(valid), 400, "/" + firstField(valid)));
             cases.add(new Case("a form body", e, "application/x-www-form-urlencoded; charset=UTF-8", bytes("a=b"), 415, null));
             cases.add(json(e, "a body over 1 MB", "{\"x\":\"" + "a".repeat(1_100_000) + "\"}", 413, null));
             cases.add(json(e, "JSON nested 10,000 deep", "[".repeat(10_000) + "]".repeat(10_000), 400, ""));
@@ -138,11 +149,33 @@ public class BadInputTest {
         // Placeholders are replaced byte for byte (ISO-8859-1 maps each byte to one char), so invalid UTF-8 survives.
         String text = new String(c.body(), StandardCharsets.ISO_8859_1).replace("{org}", organisation);
         String contentType = c.contentType();
+        if (contentType == null) {
+            return withoutContentType(e.method(), path, userFor(e.user(), organisation), text.getBytes(StandardCharsets.ISO_8859_1));
+        }
         var request = Api.as(userFor(e.user(), organisation)).contentType(contentType);
         // RestAssured encodes a form itself and takes it only as text.
         request = contentType.startsWith("application/x-www-form-urlencoded") ? request.body(text)
                 : request.body(text.getBytes(StandardCharsets.ISO_8859_1));
         return request.request(e.method(), path);
+    }
+
+    /**
+     * A request with a body and no Content-Type at all: RestAssured always sends one (even after noContentType(), as
+     * "*&#47;*"), the JDK's client sends none unless told.
+     */
+    static Response withoutContentType(String method, String path, String user, byte[] body) {
+        try {
+            String password = Api.ADMIN.equals(user) ? Api.ADMIN_PASSWORD : Api.PASSWORD;
+            HttpResponse<String> sent = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + RestAssured.port + path))
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (user + ":" + password).getBytes(StandardCharsets.UTF_8)))
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return new ResponseBuilder().setStatusCode(sent.statusCode()).setBody(sent.body())
+                    .setContentType(sent.headers().firstValue("Content-Type").orElse("")).build();
+        } catch (IOException | InterruptedException ex) {
+            throw new IllegalStateException(method + " " + path, ex);
+        }
     }
 
     /** A user of {@code role}; "lead" is the org-lead of {@code organisation}. */
@@ -187,6 +220,16 @@ public class BadInputTest {
         } catch (Exception e) {
             throw new IllegalArgumentException(body + " " + pointer, e);
         }
+    }
+
+    /** The name of the first field of a body that is a JSON object. */
+    static String firstField(String body) {
+        return read(body).fieldNames().next();
+    }
+
+    /** The body with its first field named once more, before its own value: {"a":null,"a":1,...}. */
+    static String twice(String body) {
+        return "{\"" + firstField(body) + "\":null," + body.substring(1);
     }
 
     static JsonNode read(String text) {

@@ -61,6 +61,8 @@ public class BadValuesTest {
                     "{\"question\":\"DL-01\",\"value\":2},{\"question\":\"DL-01\",\"value\":3}", 400, "/answers/1/question"));
             cases.add(answer(path, user, "an answer that is not an object", "5", 400, "/answers/0"));
             cases.add(answer(path, user, "an unknown answer field", "{\"question\":\"DL-01\",\"value\":2,\"score\":2}", 400, "/answers/0/score"));
+            cases.add(answer(path, user, "an answer field named twice",
+                    "{\"question\":\"DL-01\",\"value\":2,\"value\":3}", 400, "/answers/0/value"));
         }
         cases.add(new Case("an unknown questionnaire", "analyst", "POST", SCORE, "{\"questionnaire\":\"nope\",\"answers\":[]}", 400, "/questionnaire"));
         cases.add(new Case("a version as text", "analyst", "POST", SCORE, "{\"questionnaire\":\"nttp-readiness\",\"version\":\"1\",\"answers\":[]}", 400, "/version"));
@@ -74,6 +76,8 @@ public class BadValuesTest {
         cases.add(new Case("a fractional version", "lead", "POST", "/api/v1/assessments", draft + ",\"version\":1.5}", 400, "/version"));
         cases.add(new Case("a version as text", "lead", "POST", "/api/v1/assessments", draft + ",\"version\":\"1\"}", 400, "/version"));
         cases.add(new Case("month 13", "lead", "POST", "/api/v1/assessments", draft.replace("2025-06", "2025-13") + "}", 400, "/period"));
+        // A period to come would stand as the organisation's latest result until it passed (issue 15).
+        cases.add(new Case("a month to come", "lead", "POST", "/api/v1/assessments", draft.replace("2025-06", "2100-12") + "}", 400, "/period"));
         cases.add(new Case("an organisation as a number", "lead", "POST", "/api/v1/assessments", draft.replace("\"{org}\"", "12") + "}", 400, "/organisation"));
 
         cases.add(new Case("an assessment that does not exist", "lead", "PUT", "/api/v1/assessments/{random}/answers", "{\"answers\":[]}", 404, null));

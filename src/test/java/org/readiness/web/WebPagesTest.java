@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -90,6 +91,48 @@ class WebPagesTest {
                 .body(containsString("<title>Error: "), containsString("govuk-error-summary"),
                         containsString("href=\"#period\""), containsString("id=\"period-error\""),
                         containsString("value=\"March\""));
+    }
+
+    @Test
+    void aPeriodToComeIsShownInTheErrorSummaryAndNoDraftIsStarted() {
+        String code = Api.createOrganisation();
+        WebSession lead = WebSession.signIn(Api.leadOf(code));
+        lead.get("/web/organisations/" + code);
+        lead.post("/web/organisations/" + code + "/assessments",
+                        Map.of("questionnaire", Api.QUESTIONNAIRE, "period", "2100-12", "scope", ""))
+                .then().statusCode(400).body(containsString("govuk-error-summary"), containsString("href=\"#period\""),
+                        containsString("Period must not be after the current month"));
+        Api.as(Api.leadOf(code)).get("/api/v1/assessments?organisation=" + code).then().body("total", equalTo(0));
+    }
+
+    @Test
+    void controlCharactersAndBytesThatAreNotUtf8AreRefusedNamingEachFieldAndNothingIsStored() {
+        String code = Api.createOrganisation();
+        WebSession lead = WebSession.signIn(Api.leadOf(code));
+        String id = start(lead, code);
+        String theme = "/web/assessments/" + id + "/themes/1";
+        String version = version(lead.get(theme).asString());
+        lead.postEncoded(theme, "version=" + version + "&DL-01-value=3&DL-01-evidence=a%00b&DL-02-value=2"
+                        + "&DL-02-evidence=caf%E9&action=continue")
+                .then().statusCode(400).contentType(containsString("text/html"))
+                .body(containsString("govuk-error-summary"), containsString("Nothing was saved"),
+                        containsString("DL-01-evidence: must not contain control characters"),
+                        containsString("DL-02-evidence: must be text in UTF-8"));
+        Api.as(Api.leadOf(code)).get("/api/v1/assessments/" + id).then().body("answers.size()", equalTo(0));
+
+        String startForm = "/web/organisations/" + code + "/assessments";
+        lead.get("/web/organisations/" + code);
+        lead.postEncoded(startForm, "questionnaire=nttp-readiness&period=2026-03&scope=Housing%07")
+                .then().statusCode(400).body(containsString("scope: must not contain control characters"));
+        lead.postEncoded(startForm, "questionnaire=nttp-readiness&period=2026-03&scope=%C3%28")
+                .then().statusCode(400).body(containsString("scope: must be text in UTF-8"));
+        Api.as(Api.leadOf(code)).get("/api/v1/assessments?organisation=" + code).then().body("total", equalTo(1));
+
+        // Text beyond ASCII, sent as UTF-8, is kept exactly.
+        lead.get(theme);
+        lead.postEncoded(theme, "version=" + version + "&DL-01-value=3&DL-01-evidence=caf%C3%A9+%F0%9F%99%82%09ok"
+                + "&action=continue").then().statusCode(303);
+        Api.as(Api.leadOf(code)).get("/api/v1/assessments/" + id).then().body("answers[0].evidence", equalTo("café 🙂\tok"));
     }
 
     @Test
