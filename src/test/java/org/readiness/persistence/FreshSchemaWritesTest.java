@@ -80,7 +80,7 @@ class FreshSchemaWritesTest {
     /**
      * The guard for later migrations: on H2 no CHECK may hold a constant IN list, in whatever form it was written
      * (H2 stores the check as it compiled it, so x = 'A' OR x = 'B' shows as an IN list too). Write CASE x WHEN
-     * 'A' THEN TRUE ... ELSE FALSE END instead (see V11).
+     * 'A' THEN TRUE ... ELSE FALSE END instead (see V8).
      */
     @Test
     void noCheckConstraintHoldsAnInListOnH2() throws SQLException {
