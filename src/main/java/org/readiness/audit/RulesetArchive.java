@@ -9,10 +9,13 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.readiness.problem.ProblemException;
 import org.readiness.scoring.RuleFile;
 import org.readiness.scoring.Ruleset;
 import org.readiness.scoring.RulesetService;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +39,9 @@ public class RulesetArchive {
 
     @Inject
     TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    AuditKeys keys;
 
     /**
      * Versions known to be kept in a committed transaction. Kept rows are never deleted, so every submission after
@@ -78,18 +84,42 @@ public class RulesetArchive {
         });
     }
 
+    /**
+     * The kept files of {@code version}, to be compiled again: only when the row carries this service's seal. The
+     * compile that follows checks that the files digest to the version, so a sealed version's files cannot be
+     * swapped either.
+     *
+     * @throws ProblemException 422 when the version is kept without a valid seal (planted, or kept before seals)
+     */
     @Transactional
     public Optional<Map<String, String>> files(String version) {
-        List<StoredRuleFile> files = StoredRuleFile.list("key.version", version);
-        if (files.isEmpty()) {
+        StoredRuleset kept = StoredRuleset.findById(version);
+        if (kept == null) {
             return Optional.empty();
         }
+        if (!sealed(kept)) {
+            LOG.warnf("Ruleset %s is kept in the database without a valid seal; it is not compiled", version);
+            throw new ProblemException(422, "ruleset-unsealed", "The kept ruleset cannot be used", "Ruleset " + version
+                    + " is kept in the database without this service's seal (made before seals, or written by another "
+                    + "hand), so it is not compiled: rules run as code. Deploy its files as the active rules to replay it",
+                    List.of());
+        }
+        List<StoredRuleFile> files = StoredRuleFile.list("key.version", version);
         Map<String, String> contents = new LinkedHashMap<>();
         files.forEach(f -> contents.put(f.key.path(), f.content));
         return Optional.of(contents);
     }
 
-    private static void keep(Ruleset ruleset) {
+    private boolean sealed(StoredRuleset kept) {
+        return kept.seal != null && kept.keyId != null && keys.knows(kept.keyId) && MessageDigest.isEqual(
+                seal(kept.keyId, kept.version).getBytes(StandardCharsets.US_ASCII), kept.seal.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String seal(String keyId, String version) {
+        return keys.sign(keyId, "ruleset-version" + Digests.SEPARATOR + version);
+    }
+
+    private void keep(Ruleset ruleset) {
         if (StoredRuleset.findById(ruleset.version()) != null) {
             return;
         }
@@ -97,6 +127,8 @@ public class RulesetArchive {
         stored.version = ruleset.version();
         stored.origin = ruleset.origin();
         stored.firstSeen = Instant.now();
+        stored.keyId = keys.currentId();
+        stored.seal = seal(stored.keyId, stored.version);
         stored.persistAndFlush();
         for (RuleFile file : ruleset.files()) {
             StoredRuleFile row = new StoredRuleFile();

@@ -23,4 +23,11 @@ public class StoredRuleset extends PanacheEntityBase {
 
     @Column(name = "first_seen", nullable = false)
     public Instant firstSeen;
+
+    /** The id of the audit key that made {@link #seal}. */
+    @Column(name = "key_id")
+    public String keyId;
+
+    /** HMAC of the version under the audit key: only this service can keep a ruleset that it will compile again. */
+    public String seal;
 }

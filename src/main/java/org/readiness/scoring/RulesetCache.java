@@ -22,6 +22,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -79,6 +82,14 @@ public final class RulesetCache {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        try {
+            if (othersMayWrite(folder) || othersMayWrite(file)) {
+                // What is read here is deserialised into code: only what the service's own user could have written.
+                return discard(file, "its folder or the file can be written by other users than the service's");
+            }
+        } catch (IOException e) {
+            return discard(file, "its permissions cannot be read (" + e + ")");
+        }
         try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
             String magic = in.readUTF();
             String key = in.readUTF();
@@ -103,6 +114,20 @@ public final class RulesetCache {
         }
     }
 
+    private static boolean othersMayWrite(Path path) throws IOException {
+        if (!Files.getFileStore(path).supportsFileAttributeView("posix")) {
+            return false;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
+        return permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+
+    private static void ownerOnly(Path folder) throws IOException {
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     /** Keeps the compiled form of a KieBase; a failure to write is logged and otherwise ignored (the cache is optional). */
     public void store(String rulesetVersion, KieBase kieBase) {
         Path file = file(rulesetVersion);
@@ -114,6 +139,7 @@ public final class RulesetCache {
             }
             byte[] payload = bytes.toByteArray();
             Files.createDirectories(folder);
+            ownerOnly(folder);
             temporary = Files.createTempFile(folder, "writing-", ".tmp");
             try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(temporary))) {
                 out.writeUTF(MAGIC);

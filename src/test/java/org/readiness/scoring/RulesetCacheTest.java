@@ -56,6 +56,20 @@ class RulesetCacheTest {
     }
 
     @Test
+    void theCacheIsTheServicesOwnAndAFileOthersCouldWriteIsNeverDeserialised() throws Exception {
+        RulesetCache cache = new RulesetCache(folder);
+        String version = compiler(cache).compile(rules, "rules").version();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(folder)))
+                .isEqualTo("rwx------");
+        assertThat(cache.load(version, loader())).isPresent();
+        // A compiled ruleset is deserialised into code: one that another user could have replaced is not read.
+        java.nio.file.Files.setPosixFilePermissions(cache.file(version),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-"));
+        assertThat(cache.load(version, loader())).isEmpty();
+        assertThat(cache.file(version)).doesNotExist();
+    }
+
+    @Test
     void aChangedRuleFileMissesTheCacheAndItsChangeIsWhatScores() {
         RulesetCache cache = new RulesetCache(folder);
         Ruleset original = compiler(cache).compile(rules, "rules");
