@@ -29,6 +29,7 @@ public class FormSessionKey implements ConfigSourceFactory {
     public static final String KEY = "quarkus.http.auth.session.encryption-key";
     public static final String VARIABLE = "QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY";
     static final String FILE = "form-session.key";
+    static final int MIN_LENGTH = 32;
     /** Above every other source: it only speaks when none of them set a key, and then an empty value must not win. */
     private static final int ORDINAL = 500;
 
@@ -42,7 +43,13 @@ public class FormSessionKey implements ConfigSourceFactory {
     }
 
     static List<ConfigSource> sources(ConfigSourceContext context) {
-        if (value(context, KEY) != null) {
+        String configured = value(context, KEY);
+        if (configured != null) {
+            if (configured.length() < MIN_LENGTH) {
+                // Quarkus takes 16; a cookie that signs people in deserves the audit key's length.
+                throw new IllegalStateException(VARIABLE + " must be at least " + MIN_LENGTH + " characters, the same on "
+                        + "every instance (e.g. from `openssl rand -base64 48`); see docs/operations.md");
+            }
             return List.of();
         }
         if (context.getProfiles().contains("pg") || "postgresql".equals(value(context, "quarkus.datasource.db-kind"))) {

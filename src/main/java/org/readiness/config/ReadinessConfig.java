@@ -83,7 +83,7 @@ public interface ReadinessConfig {
         Mode mode();
 
         /**
-         * The roles that may read /q/metrics (HTTP Basic or a bearer token); nobody else, in every profile. A
+         * The roles that may read /q/metrics (over HTTP Basic); nobody else, in every profile. A
          * scraper signs in as a user of one of them (docs/operations.md).
          */
         @WithDefault(Role.R_ADMIN)

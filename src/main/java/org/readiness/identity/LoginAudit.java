@@ -146,10 +146,17 @@ public class LoginAudit {
                     state("more", more)));
         }
         Instant now = Instant.now();
+        int appended = 0;
         for (Row r : written) {
-            QuarkusTransaction.requiringNew().run(() -> log.append(r.action, r.target, null, r.state, Stamp.of(r.actor, now)));
+            try {
+                QuarkusTransaction.requiringNew().run(() -> log.append(r.action, r.target, null, r.state, Stamp.of(r.actor, now)));
+                appended++;
+            } catch (RuntimeException e) {
+                // One row the database refuses must not take the rest of the interval's with it.
+                LOG.warnf("Could not write a failed-login row (%s) to the audit log: %s", r.action, e.toString());
+            }
         }
-        return written.size();
+        return appended;
     }
 
     private record Row(String action, String actor, String target, Map<String, Object> state) {
@@ -174,9 +181,26 @@ public class LoginAudit {
         return username == null ? NO_USERNAME : cut(username);
     }
 
-    /** Usernames of failed logins are whatever a client sent: cut to fit the audit columns (200). */
-    private static String cut(String username) {
-        return username.length() <= 64 ? username : username.substring(0, 64) + "...";
+    /**
+     * Usernames of failed logins are whatever a client sent: control characters and halves of surrogate pairs
+     * (which PostgreSQL refuses, and which would garble a log line) become U+FFFD, and the name is cut to fit the
+     * audit columns (200).
+     */
+    static String cut(String username) {
+        String shown = username.length() <= 64 ? username : username.substring(0, 64) + "...";
+        StringBuilder clean = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < shown.length() && Character.isLowSurrogate(shown.charAt(i + 1));
+            if (pair) {
+                clean.append(c).append(shown.charAt(++i));
+            } else if (Character.isISOControl(c) || Character.isSurrogate(c)) {
+                clean.append('\uFFFD');
+            } else {
+                clean.append(c);
+            }
+        }
+        return clean.toString();
     }
 
     private static Map<String, Object> state(Object... keysAndValues) {

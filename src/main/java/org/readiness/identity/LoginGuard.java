@@ -39,8 +39,15 @@ public class LoginGuard {
 
     /** On a refused attempt's AuthenticationFailedException: the {@link LoginThrottle.Refusal}. */
     public static final String REFUSAL = "readiness.login.refusal";
+    /**
+     * On the failure of a form cookie whose server-side session has ended (signed out, or the user changed): the
+     * cookie was made by this service, so presenting it is not a guess and is not counted.
+     */
+    static final Map<String, Object> SESSION_ENDED_ATTRIBUTE = Map.of("readiness.login.session-ended", true);
     /** On the routing context: the username a credential check was asked for. */
     static final String ATTEMPTED = "readiness.login.username";
+    /** On the routing context: the address of a password check reserved and not yet ended. */
+    static final String RESERVED = "readiness.login.reserved";
 
     /** What the HTTP filter answers instead of going on. */
     public record Screened(int status, String slug, String title, String detail, Optional<Long> retryAfter) {
@@ -117,6 +124,34 @@ public class LoginGuard {
                 .map(r -> new AuthenticationFailedException(tooMany(r), Map.of(REFUSAL, r)));
     }
 
+    /**
+     * Reserves the password check about to run for this request (see {@link LoginThrottle#reserve}); the failure
+     * to answer with when too many are running for the pair or the user. Granted reservations end with
+     * {@link #checked}.
+     */
+    Optional<AuthenticationFailedException> reserve(AuthenticationRequest request, String username) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (rc == null) {
+            return Optional.empty();
+        }
+        String address = address(rc.request());
+        Optional<AuthenticationFailedException> refused = throttle().reserve(username, address)
+                .map(r -> new AuthenticationFailedException(tooMany(r), Map.of(REFUSAL, r)));
+        if (refused.isEmpty()) {
+            rc.put(RESERVED, address);
+        }
+        return refused;
+    }
+
+    /** Ends the reservation {@link #reserve} made for this request, if it made one. */
+    void checked(AuthenticationRequest request, String username) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = rc == null ? null : rc.remove(RESERVED);
+        if (address != null) {
+            throttle().checked(username, address);
+        }
+    }
+
     /** A username and password were verified: that pair starts afresh and is known from now on. */
     void succeeded(AuthenticationRequest request, String username) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
@@ -129,8 +164,9 @@ public class LoginGuard {
     void failed(@Observes AuthenticationFailureEvent event) {
         Throwable failure = event.getAuthenticationFailure();
         if (!(event.getEventProperties().get(RoutingContext.class.getName()) instanceof RoutingContext rc)
-                || refusal(failure).isPresent() || failure.getCause() != null && database.unavailable(failure)) {
-            // A refusal is not a guess; nor is a database that cannot be reached.
+                || refusal(failure).isPresent() || ended(failure)
+                || failure.getCause() != null && database.classify(failure) != DatabaseFaults.Failure.NONE) {
+            // A refusal is not a guess; nor is an ended session's cookie, nor a database that fails the check.
             return;
         }
         String username = rc.get(ATTEMPTED);
@@ -138,6 +174,11 @@ public class LoginGuard {
         List<LoginThrottle.LockOut> lockOuts = throttle().failed(username, address);
         audit.failed(username, address);
         lockOuts.forEach(audit::lockedOut);
+    }
+
+    private static boolean ended(Throwable failure) {
+        return failure instanceof AuthenticationFailedException e
+                && Boolean.TRUE.equals(e.getAttribute("readiness.login.session-ended"));
     }
 
     /** The refusal an authentication failure carries, if it is one. */

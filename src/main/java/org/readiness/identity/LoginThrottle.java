@@ -48,6 +48,8 @@ public final class LoginThrottle {
     /** The failures and lock of one (username, address), and until when it is known from a success. */
     private static final class Pair {
         int failures;
+        /** Credential checks of this pair running now: each may turn into a failure. */
+        int checking;
         Instant lastFailure = Instant.MIN;
         Instant lockedUntil = Instant.MIN;
         Instant knownUntil = Instant.MIN;
@@ -64,6 +66,7 @@ public final class LoginThrottle {
     private final Map<String, Pair> pairs = new ConcurrentHashMap<>();
     private final Map<String, Bucket> users = new ConcurrentHashMap<>();
     private final Map<String, Bucket> addresses = new ConcurrentHashMap<>();
+    private final Map<String, Integer> checkingPerUser = new ConcurrentHashMap<>();
 
     public LoginThrottle(Limits limits, Clock clock) {
         this.limits = limits;
@@ -97,6 +100,57 @@ public final class LoginThrottle {
             return Optional.of(new Refusal(Scope.USER, user.get()));
         }
         return wait(addresses.get(address), limits.maxFailuresPerAddress(), now).map(d -> new Refusal(Scope.ADDRESS, d));
+    }
+
+    /**
+     * Reserves a password check that is about to run (after {@link #check} let it through): guesses sent at once
+     * would otherwise all be checked before the first failure is counted. Checks running now count as failures
+     * to come, so at most the free failures of a pair, and the room left in its user's bucket, are ever being
+     * checked at once; past that an attempt waits its turn (refused for a second). Each reservation that is
+     * granted must be ended with {@link #checked}.
+     */
+    public Optional<Refusal> reserve(String username, String address) {
+        Instant now = clock.instant();
+        Pair p = pairs.computeIfAbsent(pairKey(username, address), k -> new Pair());
+        synchronized (p) {
+            int failures = p.lastFailure.plus(limits.forgetAfter()).isBefore(now) ? 0 : p.failures;
+            if (p.checking > 0 && failures + p.checking >= limits.maxFailures()) {
+                return Optional.of(new Refusal(Scope.USER_AT_ADDRESS, Duration.ofSeconds(1)));
+            }
+            boolean[] room = {true};
+            checkingPerUser.compute(username, (u, running) -> {
+                int now0 = running == null ? 0 : running;
+                Bucket b = users.get(username);
+                double level = b == null || b.at == null ? 0 : levelNow(b, limits.maxFailuresPerUser(), now);
+                if (now0 > 0 && level + now0 > limits.maxFailuresPerUser() - 1) {
+                    room[0] = false;
+                    return running;
+                }
+                return now0 + 1;
+            });
+            if (!room[0]) {
+                return Optional.of(new Refusal(Scope.USER, Duration.ofSeconds(1)));
+            }
+            p.checking++;
+            return Optional.empty();
+        }
+    }
+
+    /** Ends a reservation of {@link #reserve}, whatever the check's outcome. */
+    public void checked(String username, String address) {
+        Pair p = pairs.get(pairKey(username, address));
+        if (p != null) {
+            synchronized (p) {
+                p.checking = Math.max(0, p.checking - 1);
+            }
+        }
+        checkingPerUser.computeIfPresent(username, (u, running) -> running <= 1 ? null : running - 1);
+    }
+
+    private double levelNow(Bucket b, int capacity, Instant now) {
+        synchronized (b) {
+            return level(b, capacity, now);
+        }
     }
 
     /** Counts a failed credential check; returns the lock-outs it began (none, mostly). */
@@ -139,6 +193,7 @@ public final class LoginThrottle {
     /** Forgets everything (tests). */
     public void reset() {
         pairs.clear();
+        checkingPerUser.clear();
         users.clear();
         addresses.clear();
     }
@@ -193,7 +248,7 @@ public final class LoginThrottle {
         if (pairs.size() > MAX_TRACKED) {
             pairs.values().removeIf(p -> {
                 synchronized (p) {
-                    return !p.lockedUntil.isAfter(now) && !p.knownUntil.isAfter(now)
+                    return p.checking == 0 && !p.lockedUntil.isAfter(now) && !p.knownUntil.isAfter(now)
                             && p.lastFailure.plus(limits.forgetAfter()).isBefore(now);
                 }
             });

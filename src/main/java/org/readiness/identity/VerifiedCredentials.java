@@ -129,17 +129,26 @@ public class VerifiedCredentials implements IdentityProvider<UsernamePasswordAut
         if (running != null) {
             return Uni.createFrom().completionStage(running);
         }
+        Optional<AuthenticationFailedException> wait = guard.reserve(request, request.getUsername());
+        if (wait.isPresent()) {
+            checking.remove(key, mine);
+            mine.completeExceptionally(wait.get());
+            return Uni.createFrom().completionStage(mine);
+        }
         long started = generation.get();
         databaseChecks.incrementAndGet();
         // Subscribed here rather than by the caller, so that a caller who goes away does not leave the others waiting.
+        // The reservation ends after the outcome is handed on, so that a failure is counted before the next check.
         database.authenticate(request, context).map(identity -> keep(identity, key, verified, started)).subscribe().with(
                 identity -> {
                     checking.remove(key, mine);
                     mine.complete(identity);
+                    guard.checked(request, request.getUsername());
                 },
                 failure -> {
                     checking.remove(key, mine);
                     mine.completeExceptionally(failure);
+                    guard.checked(request, request.getUsername());
                 });
         return Uni.createFrom().completionStage(mine);
     }

@@ -52,11 +52,11 @@ public class WebSessionCheck implements SecurityIdentityAugmentor {
         }
         Cookie cookie = rc.request().getCookie(WebSessions.COOKIE);
         if (cookie == null || cookie.getValue().isEmpty()) {
-            return Uni.createFrom().failure(new AuthenticationFailedException("The form login carries no session"));
+            return Uni.createFrom().failure(new AuthenticationFailedException("The form login carries no session", LoginGuard.SESSION_ENDED_ATTRIBUTE));
         }
         return context.runBlocking(() -> {
             if (!sessions.live(cookie.getValue(), username)) {
-                throw new AuthenticationFailedException("The session has ended");
+                throw new AuthenticationFailedException("The session has ended", LoginGuard.SESSION_ENDED_ATTRIBUTE);
             }
             rc.put(WebSessions.SESSION_ID, cookie.getValue());
             return identity;

@@ -58,10 +58,14 @@ public class DatabaseWritesCheck implements HealthCheck {
     private Probe last;
 
     /** A request met an unexpected database error (or found the database out of reach). Never waits for a probe. */
-    public void failed() {
-        failures.addLast(Instant.now());
+    public void failed(boolean unexpected) {
         failedSinceProbe = true;
-        trim(Instant.now());
+        // Only errors of a database that answers fill the window: a lock wait or a full pool under a burst of load
+        // would otherwise take every instance out of the balancer at once. One out of reach is the probe's to find.
+        if (unexpected) {
+            failures.addLast(Instant.now());
+            trim(Instant.now());
+        }
     }
 
     @Override

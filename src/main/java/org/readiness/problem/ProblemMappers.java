@@ -170,7 +170,7 @@ public class ProblemMappers {
      * database-writes readiness check, so that an instance whose database keeps failing leaves the balancer.
      */
     private Response databaseFailure(DatabaseFaults.Failure failure, Exception e, UriInfo uri) {
-        databaseHealth.failed();
+        databaseHealth.failed(failure == DatabaseFaults.Failure.UNEXPECTED);
         Problem problem;
         if (failure == DatabaseFaults.Failure.UNAVAILABLE) {
             LOG.warn("The database is out of reach answering " + path(uri) + ": " + e);

@@ -100,10 +100,12 @@ public class RulesetService {
         }
         Map<String, String> contents = files.get().orElseThrow(() -> new RulesetException(version,
                 java.util.List.of(new RulesetFault(null, 0, "ruleset version " + version + " is not kept"))));
-        Ruleset ruleset = compiler().compile(contents, "ruleset " + version.substring(0, 12));
-        if (!ruleset.version().equals(version)) {
-            throw new IllegalStateException("Stored files of ruleset " + version + " digest to " + ruleset.version());
+        // Checked before compiling: rules run as code, so files that are not the version's are never compiled.
+        String digest = RulesetCompiler.version(new java.util.TreeMap<>(contents));
+        if (!digest.equals(version)) {
+            throw new IllegalStateException("Stored files of ruleset " + version + " digest to " + digest);
         }
+        Ruleset ruleset = compiler().compile(contents, "ruleset " + version.substring(0, 12));
         synchronized (built) {
             built.put(version, ruleset);
         }

@@ -46,6 +46,13 @@ class FormSessionKeyTest {
     }
 
     @Test
+    void aKeyShorterThan32CharactersStopsTheStart() {
+        Map<String, String> config = Map.of(FormSessionKey.KEY, "sixteen-chars-ok", "readiness.data-dir", dir.toString());
+        assertThatThrownBy(() -> FormSessionKey.sources(context(config, List.of("pg"))))
+                .hasMessageContaining("at least 32 characters").hasMessageNotContaining("sixteen-chars-ok");
+    }
+
+    @Test
     void postgresqlWithoutAKeyStopsTheStartNamingTheVariable() {
         for (Map<String, String> config : List.of(Map.of("readiness.data-dir", dir.toString()),
                 Map.of("readiness.data-dir", dir.toString(), FormSessionKey.KEY, " "))) {

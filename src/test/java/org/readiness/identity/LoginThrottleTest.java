@@ -51,6 +51,40 @@ class LoginThrottleTest {
     }
 
     @Test
+    void guessesSentAtOnceAreCheckedNoFasterThanTheFreeFailuresAllow() {
+        // 200 guesses arrive together: none has failed yet, so check() lets each through; the reservation does not.
+        int granted = 0;
+        for (int i = 0; i < 200; i++) {
+            if (throttle.check("ann", "10.0.0.1").isEmpty() && throttle.reserve("ann", "10.0.0.1").isEmpty()) {
+                granted++;
+            }
+        }
+        assertThat(granted).as("password checks running at once for one user and address").isEqualTo(5);
+        assertThat(throttle.reserve("ann", "10.0.0.1")).hasValueSatisfying(r -> assertThat(r.seconds()).isEqualTo(1));
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("ann", "10.0.0.1");
+            throttle.checked("ann", "10.0.0.1");
+        }
+        assertThat(throttle.check("ann", "10.0.0.1")).isPresent();
+        // A check that ends, right or wrong, frees its place.
+        assertThat(throttle.reserve("bob", "10.0.0.1")).isEmpty();
+        throttle.checked("bob", "10.0.0.1");
+        throttle.succeeded("bob", "10.0.0.1");
+        assertThat(throttle.reserve("bob", "10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void guessesAtOnceFromManyAddressesFillNoMoreThanTheUsersBucket() {
+        int granted = 0;
+        for (int i = 0; i < 200; i++) {
+            if (throttle.check("ann", "10.1.0." + i).isEmpty() && throttle.reserve("ann", "10.1.0." + i).isEmpty()) {
+                granted++;
+            }
+        }
+        assertThat(granted).as("password checks running at once for one user").isEqualTo(20);
+    }
+
+    @Test
     void theSameUserFromAnotherAddressAndAnotherUserFromTheSameAddressAreNotHeldBack() {
         for (int i = 0; i < 5; i++) {
             throttle.failed("ann", "10.0.0.1");

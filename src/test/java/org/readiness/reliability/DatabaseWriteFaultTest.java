@@ -47,7 +47,8 @@ class DatabaseWriteFaultTest {
             assertDatabaseError(Api.as(Api.leadOf(organisation)).contentType(ContentType.JSON)
                     .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + Api.QUESTIONNAIRE
                             + "\",\"period\":\"2025-06\"}").post("/api/v1/assessments"));
-            assertDatabaseError(Api.putAnswers(draft, Api.CRITICAL_ANSWERS));
+            // Answers other than those stored: the same answers again would change nothing and write nothing.
+            assertDatabaseError(Api.putAnswers(draft, Api.CRITICAL_ANSWERS + ",{\"question\":\"DL-02\",\"value\":2}"));
             assertDatabaseError(Api.submit(draft));
             assertThat(DatabaseSnapshot.of(db)).as("nothing of the refused writes is stored").isEqualTo(before);
 
