@@ -47,7 +47,7 @@ class FreshSchemaWritesTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(TestDatabase.class, Map.of(TestDatabase.DATABASE, "fresh-schema")));
+            return List.of(new TestResourceEntry(TestDatabase.class, Map.of(TestDatabase.DATABASE, "fresh_schema")));
         }
     }
 
