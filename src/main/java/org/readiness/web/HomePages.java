@@ -2,6 +2,7 @@ package org.readiness.web;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,9 @@ public class HomePages {
 
     /** The form login's session cookie (quarkus.http.auth.form.cookie-name, default). */
     static final String SESSION_COOKIE = "quarkus-credential";
+
+    @Inject
+    CurrentVertxRequest currentRequest;
 
     @Inject
     Viewer viewer;
@@ -89,7 +93,9 @@ public class HomePages {
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PermitAll
-    public Response logout(RoutingContext rc) {
+    public Response logout() {
+        // Taken from the request rather than as a parameter, which the OpenAPI scan would describe as a body schema.
+        RoutingContext rc = currentRequest.getCurrent();
         String sessionId = rc.get(WebSessions.SESSION_ID);
         if (sessionId != null) {
             sessions.end(sessionId);
