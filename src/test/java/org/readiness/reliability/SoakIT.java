@@ -104,7 +104,7 @@ class SoakIT {
 
             service.stopGracefully();
             String url = "jdbc:h2:file:" + service.home().resolve("data/readiness").toAbsolutePath();
-            try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+            try (Connection c = DriverManager.getConnection(url, "", "")) {
                 List<String> ids = List.copyOf(submitted);
                 assertThat(SubmissionRun.storedOnce(c, ids)).containsExactlyInAnyOrderElementsOf(ids);
                 assertThat(SubmissionRun.halfWritten(c)).isEmpty();
