@@ -84,19 +84,7 @@ class ImpactTest {
         submitWithoutLead();
         Path written = Path.of("target", "impact-written-" + UUID.randomUUID()).toAbsolutePath();
         Map<String, String> files = activeFiles();
-        files.put("gates/writes-a-file.drl", """
-                package gates
-
-                rule "Writes a file"
-                    @id("WRITES-A-FILE")
-                    @enabler("all")
-                    @rationale("none")
-                    @source("none")
-                when
-                then
-                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "written by rules from a request");
-                end
-                """.formatted(written.toString().replace('\\', '/')));
+        files.put(FileWritingRule.PATH, FileWritingRule.writing(written, "written by rules from a request"));
         impact(Map.of("files", files)).statusCode(400).contentType("application/problem+json")
                 .body("errors.pointer", hasItem("/files"));
         impact(Map.of("files", files, "folder", "same-as-active")).statusCode(400)

@@ -45,19 +45,7 @@ class SealedArchiveTest {
         for (String seal : new String[]{null, "0".repeat(64)}) {
             Path written = Path.of("target", "replay-written-" + UUID.randomUUID()).toAbsolutePath();
             Map<String, String> files = keptFiles(kept);
-            files.put("gates/writes-a-file.drl", """
-                    package gates
-
-                    rule "Writes a file"
-                        @id("WRITES-A-FILE")
-                        @enabler("all")
-                        @rationale("none")
-                        @source("none")
-                    when
-                    then
-                        java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "written by planted rules");
-                    end
-                    """.formatted(written.toString().replace('\\', '/')));
+            files.put(FileWritingRule.PATH, FileWritingRule.writing(written, "written by planted rules"));
             String planted = rulesets.compiler().compile(files, "planted").version();
             plant(planted, files, seal);
             try {

@@ -1,11 +1,11 @@
 package org.readiness.identity;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
+import org.readiness.testing.BehindTrustedProxy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,17 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * choose its address with the header.
  */
 @QuarkusTest
-@TestProfile(LoginBehindProxyTest.BehindProxy.class)
+@TestProfile(BehindTrustedProxy.class)
 class LoginBehindProxyTest {
-
-    public static class BehindProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1",
-                    "readiness.security.login.max-failures-per-address", "10");
-        }
-    }
 
     @Test
     void theRealUserAtAnotherAddressSignsInWhileAnAttackerIsHeldBack() {

@@ -1,15 +1,14 @@
 package org.readiness.web;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
+import org.readiness.testing.BehindTrustedProxy;
 
 import java.util.List;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,17 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request the proxy marks as HTTPS gets HSTS and Secure cookies; a plain HTTP one neither.
  */
 @QuarkusTest
-@TestProfile(HttpsBehindProxyTest.TrustedProxy.class)
+@TestProfile(BehindTrustedProxy.class)
 class HttpsBehindProxyTest {
-
-    public static class TrustedProxy implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,[0:0:0:0:0:0:0:1]");
-        }
-    }
 
     @Test
     void httpsFromTheProxyGetsHstsAndSecureCookies() {
