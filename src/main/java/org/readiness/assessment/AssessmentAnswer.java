@@ -14,7 +14,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.readiness.scoring.GivenAnswer;
+import org.readiness.scoring.engine.GivenAnswer;
 import org.readiness.scoring.facts.AnswerKind;
 
 /** One answered question of an assessment, with the evidence the respondent gave for it. */

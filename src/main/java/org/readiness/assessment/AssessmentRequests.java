@@ -1,6 +1,7 @@
 package org.readiness.assessment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.readiness.problem.Paging;
 import org.readiness.problem.ProblemException;
 import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
@@ -18,8 +19,6 @@ import java.util.UUID;
 /** Reads what the assessment API is sent outside the answers: path ids, If-Match, list parameters, period. */
 public final class AssessmentRequests {
 
-    public static final int MAX_PAGE_SIZE = 100;
-    public static final int DEFAULT_PAGE_SIZE = 20;
     private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private AssessmentRequests() {
@@ -71,25 +70,13 @@ public final class AssessmentRequests {
                 problems.add(new Violation("status", "must be DRAFT or SUBMITTED; found " + RequestBody.abbreviate(status)));
             }
         }
-        int parsedPage = number(page, "page", 0, 0, Integer.MAX_VALUE, problems);
-        int parsedSize = number(size, "size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, problems);
+        int parsedPage = Paging.number(page, "page", 0, 0, Integer.MAX_VALUE, problems);
+        int parsedSize = Paging.number(size, "size", Paging.DEFAULT_PAGE_SIZE, 1, Paging.MAX_PAGE_SIZE, problems);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the query", problems);
         }
         return new ListQuery(organisation == null || organisation.isEmpty() ? null : organisation, parsedStatus,
                 parsedPage, parsedSize);
-    }
-
-    public static int number(String text, String name, int fallback, int min, int max, List<Violation> problems) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        if (!text.matches("[0-9]{1,9}") || Integer.parseInt(text) < min || Integer.parseInt(text) > max) {
-            problems.add(new Violation(name, "must be a whole number from " + min
-                    + (max == Integer.MAX_VALUE ? " up" : " to " + max) + "; found " + RequestBody.abbreviate(text)));
-            return fallback;
-        }
-        return Integer.parseInt(text);
     }
 
     /**

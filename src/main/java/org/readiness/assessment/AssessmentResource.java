@@ -1,6 +1,6 @@
 package org.readiness.assessment;
 
-import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.engine.ScoreResult;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -32,7 +32,7 @@ import org.readiness.assessment.AssessmentViews.AssessmentView;
 import org.readiness.assessment.AssessmentViews.Page;
 import org.readiness.identity.Access;
 import org.readiness.identity.CurrentUser;
-import org.readiness.observability.ScoringMetrics;
+import org.readiness.scoring.ScoringMetrics;
 import org.readiness.identity.Role;
 import org.readiness.problem.ProblemException;
 
@@ -66,6 +66,9 @@ public class AssessmentResource {
 
     @Inject
     Access access;
+
+    @Inject
+    AssessmentAccess assessmentAccess;
 
     @Inject
     Idempotency idempotency;
@@ -120,7 +123,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Response get(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id) {
-        UUID uuid = access.readable(id);
+        UUID uuid = assessmentAccess.readable(id);
         AssessmentView view = assessments.get(uuid);
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -139,7 +142,7 @@ public class AssessmentResource {
                                 @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                 @RequestBody(required = true, description = "The answers to save",
                                         content = @Content(schema = @Schema(ref = "AnswersUpdate"))) JsonNode body) {
-        UUID uuid = access.writable(id);
+        UUID uuid = assessmentAccess.writable(id);
         AssessmentView view = assessments.saveAnswers(uuid, AssessmentRequests.ifMatch(ifMatch), body, user.stamp());
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -155,7 +158,7 @@ public class AssessmentResource {
     public Response removeAnswer(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id,
                                  @Parameter(description = "The item id", example = "PT-01") @PathParam("question") String question,
                                  @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        UUID uuid = access.writable(id);
+        UUID uuid = assessmentAccess.writable(id);
         AssessmentView view = assessments.removeAnswer(uuid, question, AssessmentRequests.ifMatch(ifMatch), user.stamp());
         return Response.ok(view).tag(etag(view)).build();
     }
@@ -176,7 +179,7 @@ public class AssessmentResource {
         Submission submission;
         try {
             // The organisation check in the submission's own transaction: one read of the assessment, not two.
-            submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp(), access::requireWritable);
+            submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp(), assessmentAccess::requireWritable);
         } catch (ProblemException e) {
             // Two submits raced: the loser's version check failed because the winner submitted. Both asked
             // for the same thing, so the loser gets the stored result too.
@@ -200,7 +203,7 @@ public class AssessmentResource {
     @APIResponse(responseCode = "404", description = "No such assessment, or it is still a draft")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Response result(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id) {
-        UUID uuid = access.readable(id);
+        UUID uuid = assessmentAccess.readable(id);
         return Response.ok(assessments.result(uuid), JSON_UTF8).build();
     }
 

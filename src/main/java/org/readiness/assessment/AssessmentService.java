@@ -19,9 +19,9 @@ import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireCatalog;
-import org.readiness.scoring.AnswerValidator;
-import org.readiness.scoring.GivenAnswer;
-import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.engine.AnswerValidator;
+import org.readiness.scoring.engine.GivenAnswer;
+import org.readiness.scoring.engine.ScoreResult;
 import org.readiness.scoring.ScoringService;
 
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package org.readiness.assessment;
 
-import org.readiness.scoring.AnswerValidator;
-import org.readiness.scoring.ScoreResult.QuestionnaireRef;
+import org.readiness.scoring.engine.AnswerValidator;
+import org.readiness.scoring.engine.ScoreResult.QuestionnaireRef;
 import org.readiness.scoring.facts.Band;
 
 import java.time.Instant;

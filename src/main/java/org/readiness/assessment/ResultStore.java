@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.readiness.audit.RulesetArchive;
-import org.readiness.scoring.Firing;
+import org.readiness.ruleset.RulesetArchive;
+import org.readiness.scoring.engine.Firing;
 
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.engine.ScoreResult;
 
 import java.time.Instant;
 import java.util.Optional;

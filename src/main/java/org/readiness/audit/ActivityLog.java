@@ -4,10 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.readiness.problem.Refusal;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Stamp;
 import org.readiness.problem.ProblemException;
-import org.readiness.scoring.RulesetException;
 
 /**
  * Audit rows and log lines for what changes no table but must still be accounted for: impact analyses, replays,
@@ -51,7 +51,7 @@ public class ActivityLog {
 
     /** invalid (400), not-found (404), refused (a ruleset that cannot be used, 422), or failed. */
     static String outcome(RuntimeException e) {
-        if (e instanceof RulesetException) {
+        if (e instanceof Refusal) {
             return "refused";
         }
         if (e instanceof ProblemException p) {

@@ -1,5 +1,7 @@
 package org.readiness.audit;
 
+import org.readiness.persistence.Digests;
+
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package org.readiness.audit;
 
+import org.readiness.persistence.Digests;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -11,7 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.readiness.assessment.AssessmentRequests;
+import org.readiness.problem.Paging;
 import org.readiness.identity.Role;
 import org.readiness.problem.ProblemException;
 import org.readiness.problem.RequestBody;
@@ -54,9 +54,9 @@ public class AuditResource {
         List<Violation> problems = new ArrayList<>();
         Instant fromTime = time(from, "from", problems);
         Instant toTime = time(to, "to", problems);
-        int p = AssessmentRequests.number(page, "page", 0, 0, Integer.MAX_VALUE, problems);
-        int s = AssessmentRequests.number(size, "size", AssessmentRequests.DEFAULT_PAGE_SIZE, 1,
-                AssessmentRequests.MAX_PAGE_SIZE, problems);
+        int p = Paging.number(page, "page", 0, 0, Integer.MAX_VALUE, problems);
+        int s = Paging.number(size, "size", Paging.DEFAULT_PAGE_SIZE, 1,
+                Paging.MAX_PAGE_SIZE, problems);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the query", problems);
         }
@@ -86,7 +86,7 @@ public class AuditResource {
                     + RequestBody.abbreviate(String.valueOf(hash))));
         }
         long at = sequence == null || sequence.isEmpty() ? 0
-                : AssessmentRequests.number(sequence, "sequence", 0, 0, Integer.MAX_VALUE, problems);
+                : Paging.number(sequence, "sequence", 0, 0, Integer.MAX_VALUE, problems);
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the query", problems);
         }

@@ -5,10 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.readiness.identity.AppUser;
-import org.readiness.identity.UserService;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +27,9 @@ public class AuditVerifier {
     @Inject
     AuditKeys keys;
 
+    @Inject
+    AuditedUsers users;
+
     /** What {@code GET /api/v1/audit/verify} reports. {@code unkeyedRows}: rows from before V7 at the start. */
     public record Verification(boolean valid, long rows, Long brokenAt, String reason, long unkeyedRows,
                                List<UserDisagreement> users) {
@@ -39,8 +39,8 @@ public class AuditVerifier {
     public record UserDisagreement(String username, String reason) {
     }
 
-    /** A user's last audited state: the digest and the row it is in. */
-    private record Audited(String digest, long row) {
+    /** A record's last audited state: the digest and the row it is in. */
+    public record Audited(String digest, long row) {
     }
 
     @Transactional
@@ -50,7 +50,7 @@ public class AuditVerifier {
         String prev = AuditLog.GENESIS;
         long unkeyed = 0;
         boolean locked = false;
-        Map<String, Audited> users = new LinkedHashMap<>();
+        Map<String, Audited> lastAudited = new LinkedHashMap<>();
         while (true) {
             List<AuditEntry> chunk = em.createQuery("select e from AuditEntry e where e.id >= :from order by e.id",
                     AuditEntry.class).setParameter("from", expected).setMaxResults(BATCH).getResultList();
@@ -63,8 +63,8 @@ public class AuditVerifier {
                 if (e.keyId == null) {
                     unkeyed++;
                 }
-                if (e.action.startsWith("user.") && e.target.startsWith("user/")) {
-                    users.put(e.target.substring("user/".length()), new Audited(e.afterDigest, e.id));
+                if (e.action.startsWith(AuditedUsers.ACTION_PREFIX) && e.target.startsWith(AuditedUsers.TARGET_PREFIX)) {
+                    lastAudited.put(e.target.substring(AuditedUsers.TARGET_PREFIX.length()), new Audited(e.afterDigest, e.id));
                 }
                 prev = e.rowHash;
                 expected++;
@@ -97,7 +97,7 @@ public class AuditVerifier {
                     + " but the log ends at row " + rows
                     + (lastId == rows ? " with another hash: the last row was changed" : ": rows were removed"), unkeyed);
         }
-        List<UserDisagreement> disagreements = disagreements(em, users);
+        List<UserDisagreement> disagreements = users.disagreements(em, lastAudited);
         if (!disagreements.isEmpty()) {
             return new Verification(false, rows, null, disagreements.size() + " user(s) disagree with the audited "
                     + "history: changed in the database behind the service's back", unkeyed, disagreements);
@@ -129,24 +129,6 @@ public class AuditVerifier {
             return "the row's hash is not the published head's: the chain was rewritten up to it";
         }
         return null;
-    }
-
-    private static List<UserDisagreement> disagreements(EntityManager em, Map<String, Audited> audited) {
-        List<UserDisagreement> found = new ArrayList<>();
-        List<AppUser> users = em.createQuery("select u from AppUser u left join fetch u.organisation order by u.username",
-                AppUser.class).getResultList();
-        for (AppUser u : users) {
-            Audited last = audited.remove(u.username);
-            if (last == null) {
-                found.add(new UserDisagreement(u.username, "no audit row creates this user: it was added in the database"));
-            } else if (!Digests.state(UserService.auditedState(u)).equals(last.digest())) {
-                found.add(new UserDisagreement(u.username, "its roles, organisation or password are not what row "
-                        + last.row() + " (its last audited create or change) recorded"));
-            }
-        }
-        audited.forEach((username, last) -> found.add(new UserDisagreement(username, "audited in row " + last.row()
-                + " but missing from app_user: removed in the database")));
-        return found;
     }
 
     private static Verification broken(long rows, Long at, String reason, long unkeyed) {

@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.readiness.audit.ActivityLog;
-import org.readiness.comparison.export.ComparisonExport;
 import org.readiness.comparison.export.Csv;
 import org.readiness.comparison.export.Xlsx;
 

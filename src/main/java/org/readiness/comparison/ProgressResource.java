@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.readiness.audit.ActivityLog;
 import org.readiness.comparison.export.Csv;
-import org.readiness.comparison.export.ProgressExport;
 import org.readiness.comparison.export.Xlsx;
 
 import java.util.List;

@@ -110,7 +110,7 @@ public interface ReadinessConfig {
         DATABASE, OIDC
     }
 
-    /** Failed logins (docs/security.md, "Failed logins"; org.readiness.identity.LoginThrottle). */
+    /** Failed logins (docs/security.md, "Failed logins"; org.readiness.account.LoginThrottle). */
     interface Login {
         /** Failed logins of one username from one address before the first lock-out of that pair. */
         @WithDefault("5")

@@ -5,16 +5,13 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.readiness.assessment.Assessment;
-import org.readiness.assessment.AssessmentRequests;
 import org.readiness.problem.ProblemException;
 import org.readiness.problem.RequestBody;
 
 import java.util.Optional;
-import java.util.UUID;
 
 /**
- * The one organisation-scope check. Roles are declared on each endpoint with {@code @RolesAllowed} (a missing
+ * The organisation-scope check, and the caller it is made for (assessments add theirs in AssessmentAccess). Roles are declared on each endpoint with {@code @RolesAllowed} (a missing
  * role is 403); this service then decides whether the caller may see the organisation or assessment named in
  * the request. What the caller may not see is answered exactly as if it did not exist (404), so that nobody
  * learns which other organisations or assessments exist.
@@ -88,56 +85,5 @@ public class Access {
     /** The 404 for an organisation that does not exist, or that the caller may not see: the same words. */
     public static ProblemException organisationNotFound(String code) {
         return ProblemException.notFound("No organisation " + RequestBody.abbreviate(code));
-    }
-
-    /** The assessment a path names, when the caller may read it; 404 otherwise, as for an id that is not one. */
-    public UUID readable(String id) {
-        UUID uuid = AssessmentRequests.id(id);
-        requireReadable(uuid);
-        return uuid;
-    }
-
-    /** The assessment a path names, when the caller may write it; 404 otherwise, as for an id that is not one. */
-    public UUID writable(String id) {
-        UUID uuid = AssessmentRequests.id(id);
-        requireWritable(uuid);
-        return uuid;
-    }
-
-    /** Refuses (404, as for a missing assessment) an assessment the caller may not read. */
-    @Transactional
-    public void requireReadable(UUID id) {
-        Assessment a = Assessment.<Assessment>findByIdOptional(id).orElseThrow(() -> AssessmentRequests.notFound(id));
-        if (!mayRead(caller(), a)) {
-            throw AssessmentRequests.notFound(id);
-        }
-    }
-
-    /**
-     * Refuses (404) an assessment the caller may not read, or of another organisation; the role itself is checked
-     * by @RolesAllowed. The national roles read everything but write nothing of an organisation's.
-     */
-    @Transactional
-    public void requireWritable(UUID id) {
-        Assessment a = Assessment.<Assessment>findByIdOptional(id).orElseThrow(() -> AssessmentRequests.notFound(id));
-        Caller caller = caller();
-        if (!ownOrganisation(caller, a) || !mayRead(caller, a)) {
-            throw AssessmentRequests.notFound(id);
-        }
-    }
-
-    /** Whether {@code caller} may read {@code a}; for filtering lists in queries, see {@link #caller()}. */
-    public static boolean mayRead(Caller caller, Assessment a) {
-        if (caller.national()) {
-            return true;
-        }
-        if (!ownOrganisation(caller, a)) {
-            return false;
-        }
-        return caller.lead() || caller.name().equals(a.createdBy) || caller.name().equals(a.submittedBy);
-    }
-
-    private static boolean ownOrganisation(Caller caller, Assessment a) {
-        return caller.organisation().map(o -> o.equals(a.organisation.code)).orElse(false);
     }
 }

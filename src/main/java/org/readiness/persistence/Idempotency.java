@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.readiness.audit.Digests;
+import org.readiness.persistence.Digests;
 import org.readiness.config.ReadinessConfig;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Stamp;

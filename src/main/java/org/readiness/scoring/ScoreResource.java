@@ -1,5 +1,7 @@
 package org.readiness.scoring;
 
+import org.readiness.scoring.engine.ScoreResult;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;

@@ -1,9 +1,15 @@
 package org.readiness.scoring;
 
+import org.readiness.scoring.engine.AnswerValidator;
+import org.readiness.scoring.engine.GivenAnswer;
+import org.readiness.ruleset.RulesetService;
+import org.readiness.scoring.engine.ScoreResult;
+import org.readiness.scoring.engine.ScoringEngine;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.readiness.observability.ScoringMetrics;
+import org.readiness.scoring.ScoringMetrics;
 import org.readiness.problem.ProblemException;
 import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import org.readiness.assessment.AssessmentService;
 import org.readiness.config.ReadinessConfig;
 import org.readiness.identity.Role;
-import org.readiness.identity.UserService;
+import org.readiness.account.UserService;
 import org.readiness.identity.Stamp;
 import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import org.readiness.assessment.AssessmentViews.AnswerView;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
-import org.readiness.scoring.AnswerValidator;
+import org.readiness.scoring.engine.AnswerValidator;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -16,7 +16,7 @@ import org.readiness.comparison.ComparisonResource;
 import org.readiness.comparison.ComparisonService;
 import org.readiness.comparison.ComparisonView;
 import org.readiness.comparison.Exports;
-import org.readiness.comparison.export.ComparisonExport;
+import org.readiness.comparison.ComparisonExport;
 import org.readiness.identity.Role;
 import org.readiness.problem.ProblemException;
 import org.readiness.questionnaire.Questionnaire;

@@ -1,6 +1,6 @@
 package org.readiness.web;
 
-import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.engine.ScoreResult;
 import org.readiness.scoring.facts.Band;
 
 import java.util.ArrayList;

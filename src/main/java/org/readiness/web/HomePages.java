@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import org.readiness.identity.Role;
-import org.readiness.identity.WebSessions;
+import org.readiness.account.WebSessions;
 import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;
 

@@ -26,7 +26,7 @@ import org.readiness.comparison.Exports;
 import org.readiness.comparison.ProgressResource;
 import org.readiness.comparison.ProgressService;
 import org.readiness.comparison.ProgressView;
-import org.readiness.comparison.export.ProgressExport;
+import org.readiness.comparison.ProgressExport;
 import org.readiness.identity.Access;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Role;

@@ -2,8 +2,8 @@ package org.readiness.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import org.readiness.audit.Explanation;
-import org.readiness.audit.RuleCatalog.RuleView;
+import org.readiness.assessment.Explanation;
+import org.readiness.ruleset.RuleCatalog.RuleView;
 import org.readiness.organisation.Organisation;
 
 import java.util.List;

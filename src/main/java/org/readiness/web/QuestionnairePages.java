@@ -1,5 +1,7 @@
 package org.readiness.web;
 
+import org.readiness.assessment.AssessmentAccess;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,10 +22,9 @@ import org.readiness.assessment.AssessmentService;
 import org.readiness.assessment.AssessmentService.Submission;
 import org.readiness.assessment.AssessmentViews.AnswerView;
 import org.readiness.assessment.AssessmentViews.AssessmentView;
-import org.readiness.identity.Access;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Role;
-import org.readiness.observability.ScoringMetrics;
+import org.readiness.scoring.ScoringMetrics;
 import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;
 import org.readiness.questionnaire.Questionnaire;
@@ -73,7 +74,7 @@ public class QuestionnairePages {
             + "saved. Check the answers shown and save or submit again.";
 
     @Inject
-    Access access;
+    AssessmentAccess assessmentAccess;
 
     @Inject
     AssessmentService assessments;
@@ -101,7 +102,7 @@ public class QuestionnairePages {
     @Path("/themes/{number}")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object theme(@PathParam("id") String id, @PathParam("number") int number) {
-        UUID uuid = access.readable(id);
+        UUID uuid = assessmentAccess.readable(id);
         AssessmentView view = assessments.get(uuid);
         if (view.result() != null) {
             return Response.seeOther(URI.create(ResultPages.href(uuid))).build();
@@ -118,7 +119,7 @@ public class QuestionnairePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object save(@PathParam("id") String id, @PathParam("number") int number, MultivaluedMap<String, String> form) {
-        UUID uuid = access.writable(id);
+        UUID uuid = assessmentAccess.writable(id);
         AssessmentView view = assessments.get(uuid);
         Questionnaire q = questionnaire(view);
         Questionnaire.Theme theme = theme(q, number);
@@ -148,7 +149,7 @@ public class QuestionnairePages {
     @Path("/check")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD})
     public Object check(@PathParam("id") String id) {
-        UUID uuid = access.readable(id);
+        UUID uuid = assessmentAccess.readable(id);
         AssessmentView view = assessments.get(uuid);
         if (view.result() != null) {
             return Response.seeOther(URI.create(ResultPages.href(uuid))).build();
@@ -164,7 +165,7 @@ public class QuestionnairePages {
         UUID uuid = AssessmentRequests.id(id);
         try {
             // As the API does: the organisation check in the submission's own transaction, one read of the assessment.
-            Submission submission = assessments.submit(uuid, version(form), user.stamp(), access::requireWritable);
+            Submission submission = assessments.submit(uuid, version(form), user.stamp(), assessmentAccess::requireWritable);
             metrics.submitted(submission.created() ? "stored" : "repeat");
         } catch (ProblemException e) {
             // Submitted meanwhile (by someone else, or by a second click): its result is what was asked for.

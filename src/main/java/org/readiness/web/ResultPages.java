@@ -1,5 +1,7 @@
 package org.readiness.web;
 
+import org.readiness.assessment.AssessmentAccess;
+
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -10,12 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.readiness.assessment.AssessmentService;
-import org.readiness.audit.Explanation;
-import org.readiness.audit.ExplanationService;
-import org.readiness.audit.ReplayService;
-import org.readiness.identity.Access;
+import org.readiness.assessment.Explanation;
+import org.readiness.assessment.ExplanationService;
+import org.readiness.assessment.ReplayService;
 import org.readiness.identity.Role;
-import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.engine.ScoreResult;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public class ResultPages {
     }
 
     @Inject
-    Access access;
+    AssessmentAccess assessmentAccess;
 
     @Inject
     AssessmentService assessments;
@@ -59,7 +60,7 @@ public class ResultPages {
     @Path("/result")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public Object result(@PathParam("id") String id) {
-        UUID uuid = access.readable(id);
+        UUID uuid = assessmentAccess.readable(id);
         if (!assessments.isSubmitted(uuid)) {
             // A draft has no result yet: its people continue it, others have nothing to read.
             return Response.seeOther(URI.create(viewer.writer() ? "/web/assessments/" + uuid + "/check"
@@ -79,6 +80,6 @@ public class ResultPages {
     @Path("/explanation")
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public TemplateInstance explanation(@PathParam("id") String id) {
-        return Pages.explanation(explanations.explain(access.readable(id)));
+        return Pages.explanation(explanations.explain(assessmentAccess.readable(id)));
     }
 }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.readiness.audit.RuleCatalog;
+import org.readiness.ruleset.RuleCatalog;
 
 /** The rule catalogue for auditors: every rule with its rationale and source, and one rule with its DRL. */
 @Path("/web/rules")

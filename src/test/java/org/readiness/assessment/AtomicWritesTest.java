@@ -7,7 +7,7 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.engine.ScoreResult;
 import org.readiness.testing.Api;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package org.readiness.audit;
 
+import org.readiness.persistence.Digests;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -10,8 +10,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.readiness.scoring.Ruleset;
-import org.readiness.scoring.RulesetCache;
+import org.readiness.scoring.engine.Ruleset;
+import org.readiness.ruleset.RulesetCache;
 import org.readiness.scoring.ScoringBench;
 
 import java.nio.file.Files;

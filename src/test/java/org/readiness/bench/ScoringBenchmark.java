@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.readiness.scoring.ScoreResult;
+import org.readiness.scoring.engine.ScoreResult;
 import org.readiness.scoring.ScoringBench;
 
 import java.util.concurrent.TimeUnit;

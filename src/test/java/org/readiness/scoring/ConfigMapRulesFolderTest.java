@@ -1,5 +1,7 @@
 package org.readiness.scoring;
 
+import org.readiness.ruleset.RulesetCompiler;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

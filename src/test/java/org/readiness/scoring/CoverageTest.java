@@ -1,5 +1,7 @@
 package org.readiness.scoring;
 
+import org.readiness.scoring.engine.RuleDescription;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,12 @@
 package org.readiness.scoring;
 
+import org.readiness.scoring.engine.GivenAnswer;
+import org.readiness.scoring.engine.Ruleset;
+import org.readiness.ruleset.RulesetCompiler;
+import org.readiness.ruleset.RulesetService;
+import org.readiness.scoring.engine.ScoreResult;
+import org.readiness.scoring.engine.ScoringEngine;
+
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireLoader;
 import org.readiness.scoring.facts.AnswerKind;

@@ -1,5 +1,9 @@
 package org.readiness.scoring;
 
+import org.readiness.scoring.engine.Firing;
+import org.readiness.scoring.engine.RuleDescription;
+import org.readiness.scoring.engine.ScoreResult;
+
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

@@ -1,5 +1,13 @@
 package org.readiness.scoring;
 
+import org.readiness.scoring.engine.GivenAnswer;
+import org.readiness.scoring.engine.Ruleset;
+import org.readiness.ruleset.RulesetCache;
+import org.readiness.ruleset.RulesetCompiler;
+import org.readiness.ruleset.RulesetService;
+import org.readiness.scoring.engine.ScoreResult;
+import org.readiness.scoring.engine.ScoringEngine;
+
 import java.util.Map;
 
 /** What the benchmarks score: the real questionnaire and rules, every item answered (a mixed, realistic return). */

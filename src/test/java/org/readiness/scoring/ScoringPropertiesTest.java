@@ -1,5 +1,7 @@
 package org.readiness.scoring;
 
+import org.readiness.scoring.engine.ScoreResult;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -7,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.readiness.questionnaire.Questionnaire;
-import org.readiness.scoring.ScoreResult.EnablerRating;
+import org.readiness.scoring.engine.ScoreResult.EnablerRating;
 
 import java.util.ArrayList;
 import java.util.Collections;

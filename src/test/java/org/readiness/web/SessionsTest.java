@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.readiness.identity.WebSessions;
+import org.readiness.account.WebSessions;
 import org.readiness.testing.Api;
 
 import javax.sql.DataSource;

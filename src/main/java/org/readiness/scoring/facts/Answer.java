@@ -2,7 +2,6 @@ package org.readiness.scoring.facts;
 
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.Questionnaire.Placement;
-import org.readiness.scoring.GivenAnswer;
 
 /**
  * One answered item. {@code value} (the 0-4 point) is set only for SCORED answers: a "not applicable" or
@@ -18,12 +17,12 @@ public record Answer(String question, String enabler, String theme, double weigh
     }
 
     /** @throws IllegalArgumentException for an answer the validator would have refused */
-    public static Answer of(Placement placement, GivenAnswer given) {
+    public static Answer of(Placement placement, AnswerKind kind, Integer value) {
         Questionnaire.Item item = placement.item();
-        Double point = given.value() == null ? null : item.pointFor(given.value()).map(Integer::doubleValue)
-                .orElseThrow(() -> new IllegalArgumentException(given.value() + " is not on the scale of " + item.id()));
+        Double point = value == null ? null : item.pointFor(value).map(Integer::doubleValue)
+                .orElseThrow(() -> new IllegalArgumentException(value + " is not on the scale of " + item.id()));
         return new Answer(item.id(), placement.enabler().id(), placement.theme().id(), item.weight(), item.critical(),
-                given.kind(), point, given.value());
+                kind, point, value);
     }
 
     public String getQuestion() {

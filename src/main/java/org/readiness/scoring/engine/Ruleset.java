@@ -1,0 +1,48 @@
+package org.readiness.scoring.engine;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieSessionsPool;
+import org.readiness.scoring.facts.RuleMeta;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled ruleset. {@code version} is the sha-256 over every rule file's relative path and content,
+ * so two rulesets with the same version decide the same way, and a result names the exact rules behind it.
+ * {@code sessions} hands out reset sessions over the KieBase, each used by one scoring at a time;
+ * {@code metadata} holds each rule's auditor metadata, read once here rather than from the rule's map on every firing.
+ */
+public record Ruleset(String version, Instant loadedAt, String origin, List<RuleFile> files, List<RuleDescription> rules,
+                      KieBase kieBase, Map<Rule, RuleMeta> metadata, KieSessionsPool sessions) {
+
+    /** Sessions kept for reuse: creating one sets up every node's memory, a large part of a scoring's cost. */
+    private static final int POOLED_SESSIONS = 4;
+
+    public Ruleset(String version, Instant loadedAt, String origin, List<RuleFile> files, List<RuleDescription> rules,
+                   KieBase kieBase) {
+        this(version, loadedAt, origin, files, rules, kieBase, metadataOf(kieBase),
+                kieBase == null ? null : kieBase.newKieSessionsPool(POOLED_SESSIONS));
+    }
+
+    /** The metadata of a rule of this ruleset (read afresh for a rule object the KieBase did not list). */
+    public RuleMeta meta(Rule rule) {
+        RuleMeta meta = metadata.get(rule);
+        return meta != null ? meta : RuleMeta.of(rule);
+    }
+
+    private static Map<Rule, RuleMeta> metadataOf(KieBase kieBase) {
+        Map<Rule, RuleMeta> byRule = new IdentityHashMap<>();
+        if (kieBase != null) {
+            for (KiePackage pkg : kieBase.getKiePackages()) {
+                pkg.getRules().forEach(rule -> byRule.put(rule, RuleMeta.of(rule)));
+            }
+        }
+        return Collections.unmodifiableMap(byRule);
+    }
+}
