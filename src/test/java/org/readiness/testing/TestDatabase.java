@@ -76,7 +76,10 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         try {
             Path folder = Files.createDirectories(Path.of("target", "test-h2", UUID.randomUUID().toString()));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(folder)));
-            return new String[]{"jdbc:h2:file:" + folder.toAbsolutePath() + "/" + name + ";DB_CLOSE_ON_EXIT=FALSE", "sa", ""};
+            return new String[]{"jdbc:h2:file:" + folder.toAbsolutePath() + "/" + name
+                    // the embedded default's own settings (application.properties): a busy machine waits for a lock
+                    // as long as production does, instead of failing after H2's default second
+                    + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;LOCK_TIMEOUT=10000", "sa", ""};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
