@@ -5,7 +5,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
-import org.readiness.testing.BehindTrustedProxy;
+import org.readiness.testing.DeployedSettings;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * choose its address with the header.
  */
 @QuarkusTest
-@TestProfile(BehindTrustedProxy.class)
+@TestProfile(DeployedSettings.class)
 class LoginBehindProxyTest {
 
     @Test

@@ -41,7 +41,6 @@ final class Programme {
                 .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + Api.QUESTIONNAIRE
                         + "\",\"period\":\"" + period + "\"" + (scope == null ? "" : ",\"scope\":" + json(scope)) + "}")
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
-        System.setProperty("test-data.assessment." + id, organisation);
         StringBuilder all = new StringBuilder(answers);
         for (String critical : new String[]{"DL-01", "GV-01", "PT-01"}) {
             if (!answers.contains("\"" + critical + "\"")) {

@@ -16,7 +16,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The form login's key and sessions in the packaged service: the PostgreSQL build does not start without the key;
@@ -28,16 +27,11 @@ class WebSessionsIT {
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     @Test
-    void thePostgresqlBuildRefusesToStartWithoutTheKey() throws Exception {
+    void thePostgresqlBuildRefusesToStartWithoutTheKey() {
         try (TestPostgres.Database db = TestPostgres.freshDatabase("no_session_key")) {
-            ServiceProcess.Builder keyless = ServiceProcess.pg(db).name("no-session-key")
-                    .env("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", null);
-            assertThatThrownBy(keyless::start).hasMessageContaining("exited");
+            assertThat(ServiceProcess.pg(db).name("no-session-key").env("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", null)
+                    .startRefused()).contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
         }
-        // The whole log (the exception's message may sit above the last lines that the failure quotes).
-        Path log = Path.of(System.getProperty("readiness.it.project-dir", "")).toAbsolutePath()
-                .resolve("target/it/no-session-key/service-1.log");
-        assertThat(Files.readString(log)).contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");
     }
 
     @Test

@@ -96,23 +96,26 @@ public final class Api {
         return as(leadOf(organisationOf(assessmentId)));
     }
 
+    /** The organisation of an assessment, as the service says (analysts read every assessment). */
     public static String organisationOf(String assessmentId) {
-        String code = System.getProperty("test-data.assessment." + assessmentId);
-        if (code == null) {
-            throw new IllegalStateException("Assessment " + assessmentId + " was not made by Api.createDraft");
-        }
-        return code;
+        return analyst().get("/api/v1/assessments/" + assessmentId).then().statusCode(200).extract().path("organisation");
     }
 
     /**
-     * A code of the statistical-code shape that no real area has (S9...), new on every call in this JVM.
-     * The counter lives in a system property because Quarkus may load this class more than once.
+     * A code of the statistical-code shape that no real area has (S9...), new on every call. The count goes on from
+     * the highest such code the service already holds: a restart in the same test run (where Quarkus may load this
+     * class afresh) keeps the database, so a count that began again at one would repeat codes.
      */
     public static synchronized String newCode() {
-        long next = Long.getLong("test-data.code-sequence", 0) + 1;
-        System.setProperty("test-data.code-sequence", String.valueOf(next));
-        return String.format("S9%07d", next);
+        if (lastCode < 0) {
+            lastCode = admin().get("/api/v1/organisations").then().statusCode(200).extract().jsonPath()
+                    .<String>getList("code").stream().filter(c -> c.matches("S9[0-9]{7}"))
+                    .mapToLong(c -> Long.parseLong(c.substring(2))).max().orElse(0);
+        }
+        return String.format("S9%07d", ++lastCode);
     }
+
+    private static long lastCode = -1;
 
     public static String createOrganisation() {
         String code = newCode();
@@ -133,7 +136,6 @@ public final class Api {
                 .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + QUESTIONNAIRE
                         + "\",\"period\":\"2025-06\"}")
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
-        System.setProperty("test-data.assessment." + id, organisation);
         return id;
     }
 

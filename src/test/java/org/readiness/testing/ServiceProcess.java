@@ -157,6 +157,29 @@ public final class ServiceProcess implements AutoCloseable {
             service.launch(freePort());
             return service;
         }
+
+        /**
+         * Starts the service expecting it to refuse: returns the whole log of that start once the process has
+         * exited (the failure of {@link #start()} quotes only its last lines); fails if it became ready instead.
+         */
+        public String startRefused() {
+            ServiceProcess service = new ServiceProcess(this);
+            deleteRecursively(service.home);
+            try {
+                service.launch(freePort());
+            } catch (IllegalStateException e) {
+                if (service.isAlive() || !e.getMessage().contains("exited")) {
+                    throw e;
+                }
+                try {
+                    return Files.readString(service.log);
+                } catch (IOException unreadable) {
+                    throw new UncheckedIOException(unreadable);
+                }
+            }
+            service.close();
+            throw new AssertionError("Service " + name + " started and became ready; it was expected to refuse");
+        }
     }
 
     /** http://127.0.0.1:port, without a trailing slash. */

@@ -6,7 +6,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
-import org.readiness.testing.BehindTrustedProxy;
+import org.readiness.testing.DeployedSettings;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request the proxy marks as HTTPS gets HSTS and Secure cookies; a plain HTTP one neither.
  */
 @QuarkusTest
-@TestProfile(BehindTrustedProxy.class)
+@TestProfile(DeployedSettings.class)
 class HttpsBehindProxyTest {
 
     @Test

@@ -1,29 +1,20 @@
-package org.readiness.identity;
+package org.readiness.http;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 import org.readiness.testing.Api;
-
-import java.util.Map;
+import org.readiness.testing.DeployedSettings;
 
 import static io.restassured.RestAssured.given;
 
 /**
  * As with pg (production): the OpenAPI documents for admins only; health open. Metrics for the roles named in
- * readiness.security.metrics-roles: here auditor and admin, as a site whose scraper signs in as an auditor.
+ * readiness.security.metrics-roles: here auditor and admin ({@link DeployedSettings}).
  */
 @QuarkusTest
-@TestProfile(ClosedOperationsTest.Closed.class)
+@TestProfile(DeployedSettings.class)
 class ClosedOperationsTest {
-
-    public static class Closed implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("readiness.security.metrics-roles", "auditor,admin", "readiness.security.open-api-docs", "false");
-        }
-    }
 
     @Test
     void apiDocsNeedAnAdminMetricsTheirRolesAndHealthStaysOpen() {
