@@ -80,7 +80,7 @@ public class ReplayService {
     }
 
     /** The ruleset that scored a stored result: built in this process, or rebuilt from the archive. */
-    Ruleset rulesetOf(AssessmentService.Stored stored) {
+    public Ruleset rulesetOf(AssessmentService.Stored stored) {
         return rulesets.forVersion(stored.rulesetVersion(), () -> archive.files(stored.rulesetVersion()));
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * An organisation's target for one enabler, for the whole organisation ({@code scope} is {@link #WHOLE}) or one
  * service area. {@code score} is what the arithmetic uses; when the organisation chose a band, {@code band}
- * records it and {@code score} is the band's lower bound (see {@link #lowerBound(Band)}).
+ * records it and {@code score} is where that band started when the target was set (scoring/bands.yaml).
  */
 @Entity
 @Table(name = "organisation_target")
@@ -54,20 +54,6 @@ public class Target extends PanacheEntityBase {
 
     @Column(name = "set_at", nullable = false)
     public Instant setAt;
-
-    /**
-     * The score a band target stands for: the band's lower bound on the 0-4 scale (the cut-offs of
-     * rules/scoring/bands.drl). Reaching the bottom of a band is reaching the band.
-     */
-    public static double lowerBound(Band band) {
-        return switch (band) {
-            case GETTING_STARTED -> 0;
-            case DEVELOPING -> 1;
-            case ESTABLISHED -> 2;
-            case EMBEDDED -> 3;
-            case INSUFFICIENT_EVIDENCE -> throw new IllegalArgumentException("not a band on the ladder");
-        };
-    }
 
     public static List<Target> of(long organisationId, String scope) {
         return list("organisationId = ?1 and scope = ?2 order by enabler", organisationId, scope);

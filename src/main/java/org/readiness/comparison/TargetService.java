@@ -15,7 +15,9 @@ import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireCatalog;
+import org.readiness.ruleset.RulesetService;
 import org.readiness.scoring.facts.Band;
+import org.readiness.scoring.facts.Conventions;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +45,9 @@ public class TargetService {
 
     @Inject
     QuestionnaireCatalog catalog;
+
+    @Inject
+    RulesetService rulesets;
 
     /** A target as the API shows it. {@code band} is set only when the organisation chose a band. */
     public record TargetView(String enabler, double score, Band band, String setBy, Instant setAt) {
@@ -98,7 +103,10 @@ public class TargetService {
         return after;
     }
 
-    /** {@code {"targets":[{"enabler": id, "score": 0-4} | {"enabler": id, "band": BAND}]}}, every problem listed. */
+    /**
+     * {@code {"targets":[{"enabler": id, "score": on the scale} | {"enabler": id, "band": BAND}]}}, every problem listed.
+     * The scale and where each band starts are the active ruleset's (scoring/bands.yaml).
+     */
     List<NewTarget> read(JsonNode body) {
         RequestBody.requireObject(body, "targets");
         List<Violation> problems = new ArrayList<>();
@@ -111,8 +119,9 @@ public class TargetService {
         } else {
             Set<String> known = knownEnablers();
             Set<String> seen = new HashSet<>();
+            Conventions conventions = rulesets.active().conventions();
             for (int i = 0; i < list.size(); i++) {
-                NewTarget t = target(list.get(i), "/targets/" + i, known, seen, problems);
+                NewTarget t = target(list.get(i), "/targets/" + i, known, seen, conventions, problems);
                 if (t != null) {
                     targets.add(t);
                 }
@@ -125,7 +134,7 @@ public class TargetService {
     }
 
     private static NewTarget target(JsonNode node, String at, Set<String> known, Set<String> seen,
-                                    List<Violation> problems) {
+                                    Conventions conventions, List<Violation> problems) {
         if (node == null || !node.isObject()) {
             problems.add(new Violation(at, "must be an object {\"enabler\", \"score\" or \"band\"}"));
             return null;
@@ -157,12 +166,13 @@ public class TargetService {
         Double score = null;
         Band band = null;
         if ((s == null || s.isNull()) == (b == null || b.isNull())) {
-            problems.add(new Violation(at, "give either a score (0 to 4) or a band (" + BANDS + "), not both or neither"));
+            problems.add(new Violation(at, "give either a score (" + scale(conventions) + ") or a band (" + BANDS
+                    + "), not both or neither"));
         } else if (s != null && !s.isNull()) {
             if (!s.isNumber()) {
-                problems.add(new Violation(at + "/score", "must be a number from 0 to 4"));
-            } else if (s.asDouble() < 0 || s.asDouble() > 4) {
-                problems.add(new Violation(at + "/score", "must be from 0 to 4; found " + s.asText()));
+                problems.add(new Violation(at + "/score", "must be a number from " + scale(conventions)));
+            } else if (s.asDouble() < conventions.getScaleFrom() || s.asDouble() > conventions.getScaleTo()) {
+                problems.add(new Violation(at + "/score", "must be from " + scale(conventions) + "; found " + s.asText()));
             } else {
                 score = s.asDouble();
             }
@@ -177,10 +187,15 @@ public class TargetService {
                         + RequestBody.abbreviate(b.toString())));
                 band = null;
             } else {
-                score = Target.lowerBound(band);
+                // Reaching the bottom of a band is reaching the band.
+                score = conventions.startOf(band);
             }
         }
         return problems.size() > before || enabler == null || score == null ? null : new NewTarget(enabler, score, band);
+    }
+
+    private static String scale(Conventions conventions) {
+        return Conventions.number(conventions.getScaleFrom()) + " to " + Conventions.number(conventions.getScaleTo());
     }
 
     /** Enablers any loaded questionnaire version defines: a target may outlive one version of the questionnaire. */

@@ -11,6 +11,7 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.readiness.scoring.facts.Conventions;
 import org.readiness.scoring.facts.RuleMeta;
 
 import java.io.IOException;
@@ -37,14 +38,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Turns a folder of DRL files into a {@link Ruleset}, or refuses it with every fault named by file and
- * line: Drools' own compile errors, a package that does not match its folder, and rules that lack the
- * metadata an auditor relies on.
+ * Turns a rules folder (its DRL files and scoring/bands.yaml) into a {@link Ruleset}, or refuses it with every fault
+ * named by file and line: Drools' own compile errors, a package that does not match its folder, rules that lack the
+ * metadata an auditor relies on, and faults in scoring/bands.yaml.
  */
 public final class RulesetCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?", Pattern.MULTILINE);
+    private static final Pattern USES_CONVENTIONS = Pattern.compile("\\bConventions\\s*\\(");
     /** The shared KieRepository keeps one default module; building two rulesets at once would mix them up. */
     private static final Object BUILD_LOCK = new Object();
 
@@ -66,23 +68,26 @@ public final class RulesetCompiler {
         return compile(readFolder(folder), folder.toString());
     }
 
-    /** @param files DRL content by path relative to the rules folder, with '/' separators */
+    /** @param files DRL (and scoring/bands.yaml) content by path relative to the rules folder, with '/' separators */
     public Ruleset compile(Map<String, String> files, String origin) {
         SortedMap<String, String> sorted = new TreeMap<>(files);
+        SortedMap<String, String> drl = new TreeMap<>(sorted);
+        drl.keySet().removeIf(path -> !path.endsWith(".drl"));
         List<RulesetFault> faults = new ArrayList<>();
-        if (sorted.isEmpty()) {
+        if (drl.isEmpty()) {
             throw new RulesetException(origin, List.of(new RulesetFault(origin, 0, "no .drl files found")));
         }
         // Known before anything is compiled, so that a refusal names the files it refused (the audit log does).
         String version = version(sorted);
-        sorted.forEach((path, content) -> checkPackageMatchesFolder(origin, path, content, faults));
+        drl.forEach((path, content) -> checkPackageMatchesFolder(origin, path, content, faults));
         if (!faults.isEmpty()) {
             throw new RulesetException(origin, faults, version);
         }
+        Optional<Conventions> conventions = conventions(sorted, drl, origin, faults);
         ClassLoader loader = RuleClassLoader.ofContext();
         // A cached KieBase is only the compiled form of these very files; every check below still runs on it.
         Optional<KieBase> cached = cache.flatMap(c -> c.load(version, loader));
-        KieBase kieBase = cached.orElseGet(() -> build(sorted, origin, loader, faults));
+        KieBase kieBase = cached.orElseGet(() -> build(drl, origin, loader, faults));
         List<RuleFile> ruleFiles = sorted.entrySet().stream()
                 .map(e -> new RuleFile(e.getKey(), sha256(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getValue()))
                 .toList();
@@ -93,7 +98,26 @@ public final class RulesetCompiler {
         if (cached.isEmpty()) {
             cache.ifPresent(c -> c.store(version, kieBase));
         }
-        return new Ruleset(version, Instant.now(), origin, ruleFiles, rules, kieBase);
+        return new Ruleset(version, Instant.now(), origin, ruleFiles, rules, kieBase, conventions);
+    }
+
+    /**
+     * The ruleset's scoring/bands.yaml, read and checked. A ruleset kept from before the file has none and needs none:
+     * its DRL spells its numbers out. Rules that match the Conventions fact without the file would rate nothing.
+     */
+    private static Optional<Conventions> conventions(Map<String, String> files, Map<String, String> drl, String origin,
+                                                     List<RulesetFault> faults) {
+        String content = files.get(ConventionsFile.PATH);
+        if (content != null) {
+            return Optional.ofNullable(ConventionsFile.read(origin, content, faults));
+        }
+        drl.forEach((path, text) -> {
+            if (USES_CONVENTIONS.matcher(text).find()) {
+                faults.add(new RulesetFault(origin + "/" + path, 0, "matches the Conventions fact, but the ruleset has no "
+                        + ConventionsFile.PATH + " to give it"));
+            }
+        });
+        return Optional.empty();
     }
 
     /** sha-256 over, for each file in path order: its relative path, a NUL, its UTF-8 content, a NUL. */
@@ -108,7 +132,10 @@ public final class RulesetCompiler {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    /** The .drl files under {@code folder} by relative path ('/' separators); a missing folder is a RulesetException. */
+    /**
+     * The files of the ruleset in {@code folder} by relative path ('/' separators): every .drl file and
+     * scoring/bands.yaml (the scenarios and other notes beside them are not rules). A missing folder is a RulesetException.
+     */
     public static Map<String, String> readFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new RulesetException(folder.toString(), List.of(new RulesetFault(folder.toString(), 0,
@@ -118,10 +145,11 @@ public final class RulesetCompiler {
         // Links are followed and hidden entries skipped so that a Kubernetes ConfigMap volume reads as the folder it
         // was made from: its files are links through ..data to a hidden, timestamped folder (docs/operations.md).
         try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
-            for (Path file : walk.filter(p -> p.toString().endsWith(".drl") && Files.isRegularFile(p)
-                    && !hidden(folder.relativize(p))).toList()) {
+            for (Path file : walk.filter(p -> Files.isRegularFile(p) && !hidden(folder.relativize(p))).toList()) {
                 String relative = folder.relativize(file).toString().replace('\\', '/');
-                files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+                if (relative.endsWith(".drl") || relative.equals(ConventionsFile.PATH)) {
+                    files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read rules folder " + folder, e);

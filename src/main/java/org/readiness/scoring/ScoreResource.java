@@ -31,8 +31,8 @@ public class ScoreResource {
     @Operation(summary = "Score answers without storing anything (what-if)",
             description = "Scores a set of answers with the active ruleset and returns the ratings per enabler, theme "
                     + "and overall, the ranked next steps and the fired-rule trace. \"Not applicable\" and \"don't know\" "
-                    + "are left out of every mean; an enabler with under three quarters of its items answered is rated "
-                    + "INSUFFICIENT_EVIDENCE. Any signed-in user may call it.")
+                    + "are left out of every mean; an enabler with under the ruleset's minimum share of its items answered "
+                    + "(coverage in rules/scoring/bands.yaml) is rated INSUFFICIENT_EVIDENCE. Any signed-in user may call it.")
     @APIResponse(responseCode = "200", description = "The ratings, ranked recommendations and fired-rule trace")
     @APIResponse(responseCode = "400", description = "Every problem in the request, each with a JSON pointer")
     public ScoreResult score(@RequestBody(required = true, description = "The questionnaire and the answers to score",

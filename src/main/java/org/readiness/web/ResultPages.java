@@ -72,7 +72,9 @@ public class ResultPages {
         x.overall().gates().forEach(g -> gates.putIfAbsent(g.id(), g));
         x.enablers().forEach(e -> e.gates().forEach(g -> gates.putIfAbsent(g.id(), g)));
         ScoreResult result = replays.read(stored);
-        return Pages.result(new ResultPage(stored, result, x, EnablerChart.of(result.enablers()),
+        // The scale of the ruleset that scored the result; the explanation above has just built or reused it.
+        EnablerChart chart = EnablerChart.of(result.enablers(), replays.rulesetOf(stored).conventions());
+        return Pages.result(new ResultPage(stored, result, x, chart,
                 List.copyOf(gates.values()), viewer.progress()));
     }
 

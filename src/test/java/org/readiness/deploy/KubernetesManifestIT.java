@@ -109,10 +109,10 @@ class KubernetesManifestIT {
         Set<String> drl;
         Path folder = PROJECT.resolve("rules");
         try (Stream<Path> walk = Files.walk(folder)) {
-            drl = walk.filter(p -> p.toString().endsWith(".drl"))
+            drl = walk.filter(p -> p.toString().endsWith(".drl") || p.endsWith(Path.of("scoring", "bands.yaml")))
                     .map(p -> folder.relativize(p).toString().replace('\\', '/')).collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(itemPaths).as("a ConfigMap item for each .drl under rules/, and no other").isEqualTo(drl);
+        assertThat(itemPaths).as("a ConfigMap item for each .drl under rules/ and scoring/bands.yaml, and no other").isEqualTo(drl);
     }
 
     @Test

@@ -58,7 +58,8 @@ class RulesetCacheTest {
         Ruleset second = compiler(cache).compile(rules, "rules");
         assertThat(second.rules()).isEqualTo(RulesFixture.RULESET.rules());
         assertThat(score(second)).isEqualTo(fresh);
-        assertThat(score(new Ruleset(version, first.loadedAt(), "cache", first.files(), first.rules(), cached.get())))
+        assertThat(score(new Ruleset(version, first.loadedAt(), "cache", first.files(), first.rules(), cached.get(),
+                first.conventionsFile())))
                 .isEqualTo(fresh);
     }
 

@@ -25,7 +25,7 @@ class ConfigMapRulesFolderTest {
         Path plain = Path.of("rules");
         Path mounted = tmp.resolve("rules");
         Path stamped = mounted.resolve("..2026_11_26_15_00_00.000000001");
-        copyDrl(plain, stamped);
+        copyRulesetFiles(plain, stamped);
         Files.createSymbolicLink(mounted.resolve("..data"), stamped.getFileName());
         try (Stream<Path> top = Files.list(stamped)) {
             for (Path entry : top.toList()) {
@@ -38,12 +38,13 @@ class ConfigMapRulesFolderTest {
 
         assertThat(read).isEqualTo(expected);
         assertThat(read.keySet()).allSatisfy(path -> assertThat(path).doesNotStartWith("."));
-        assertThat(expected).isNotEmpty();
+        assertThat(expected).isNotEmpty().containsKey("scoring/bands.yaml");
     }
 
-    private static void copyDrl(Path from, Path to) throws IOException {
+    /** What a ConfigMap of the rules holds: the .drl files and scoring/bands.yaml. */
+    private static void copyRulesetFiles(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".drl")).toList()) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".drl") || f.endsWith(Path.of("scoring", "bands.yaml"))).toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(p, target);

@@ -1,6 +1,7 @@
 package org.readiness.scoring.engine;
 
 import org.readiness.scoring.facts.Band;
+import org.readiness.scoring.facts.Conventions;
 
 import java.util.List;
 
@@ -12,10 +13,16 @@ public record ScoreResult(QuestionnaireRef questionnaire, RulesetRef ruleset, Ov
                           List<EnablerRating> enablers, List<RankedRecommendation> recommendations,
                           List<Firing> trace, String note) {
 
-    /** Shown with every result: the bands are for comparison and planning, not a validated measure. */
-    public static final String BANDS_NOTE = "Bands are conventions for comparing sites and planning next steps; "
-            + "they are not validated cut-offs. Scores are weighted means on the 0-4 readiness scale; "
-            + "'not applicable' and 'don't know' answers are left out, never counted as zero.";
+    /**
+     * Shown with every result: the bands are for comparison and planning, not a validated measure. The scale is the
+     * ruleset's, so a stored result's note replays word for word under the ruleset that scored it.
+     */
+    public static String bandsNote(Conventions conventions) {
+        return "Bands are conventions for comparing sites and planning next steps; "
+                + "they are not validated cut-offs. Scores are weighted means on the " + Conventions.number(conventions.getScaleFrom())
+                + "-" + Conventions.number(conventions.getScaleTo()) + " readiness scale; "
+                + "'not applicable' and 'don't know' answers are left out, never counted as zero.";
+    }
 
     public record QuestionnaireRef(String id, int version) {
     }

@@ -41,6 +41,8 @@ public final class ScoringEngine {
             if (trace) {
                 session.addEventListener(recorder);
             }
+            // Only a ruleset with scoring/bands.yaml gets the fact: older rulesets' DRL has its numbers inline.
+            ruleset.conventionsFile().ifPresent(session::insert);
             insertFacts(session, questionnaire, answers);
             session.fireAllRules();
             List<Rating> ratings = new ArrayList<>();
@@ -128,7 +130,7 @@ public final class ScoringEngine {
                 new ScoreResult.RulesetRef(ruleset.version()),
                 new Overall(overall.getScore(), overall.getBand(), uncapped(overall), overall.getCappedBy(),
                         overall.getAnswered(), overall.getTotal()),
-                themes, enablers, rank(q, recommendations), trace, ScoreResult.BANDS_NOTE);
+                themes, enablers, rank(q, recommendations), trace, ScoreResult.bandsNote(ruleset.conventions()));
     }
 
     /** The band before any gate, shown only where a gate changed it. */

@@ -1,8 +1,9 @@
 package org.readiness.scoring.facts;
 
 /**
- * Readiness bands on the 0-4 mean. The cut-offs that assign them live in rules/scoring/bands.drl;
- * they are conventions for comparing sites, not validated thresholds.
+ * Readiness bands, lowest first. The score each starts at is in rules/scoring/bands.yaml (read as {@link Conventions})
+ * and the rules that assign them in rules/scoring/bands.drl; the cut-offs are conventions for comparing sites, not
+ * validated thresholds.
  * {@code INSUFFICIENT_EVIDENCE} is not on the ladder: it says too few items were answered to rate.
  */
 public enum Band {
