@@ -29,7 +29,8 @@ import java.util.Map;
  * <li>every error response as application/problem+json with the Problem schema and an example (the file's, or
  * one made of the status and the response's description);</li>
  * <li>either security scheme (HTTP Basic or an OIDC bearer token) wherever one is required;</li>
- * <li>only the JSON API under /api: the web pages are left out.</li>
+ * <li>only the JSON API under /api: the web pages are left out, and so is every component schema that no
+ * remaining path reaches through its $refs ({@link ReachableSchemas}).</li>
  * </ul>
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
@@ -48,12 +49,11 @@ public class ApiDocumentFilter implements OASFilter {
         // The document describes the JSON API; the HTML pages under /web are for people, not clients.
         List.copyOf(openAPI.getPaths().getPathItems().keySet()).stream().filter(path -> !path.startsWith("/api/"))
                 .forEach(openAPI.getPaths()::removePathItem);
-        // Types that only the pages' endpoints named (their Qute results and form bodies) went with them.
-        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
-            List.of("TemplateInstance", "MultivaluedMapStringString").forEach(openAPI.getComponents()::removeSchema);
-        }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(method + " " + path, path, operation)));
+        // Last, once the error bodies name Problem: the schemas only the pages' types brought in (Qute templates
+        // and, through them, template-engine and Drools internals) are reached from no remaining path.
+        ReachableSchemas.prune(openAPI);
     }
 
     private void complete(String key, String path, Operation operation) {

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * description, operationId and tag; every parameter with a description and an example; every request body with
  * a schema and an example; every response with a description and, where it has a body, an example for each media
  * type; every error as application/problem+json; and both security schemes wherever credentials are needed.
+ * Its component schemas are exactly those the paths reach.
  * The outside lint (@redocly/cli in .ci/run) checks the examples against their schemas.
  */
 class OpenApiDocumentIT {
@@ -72,6 +75,50 @@ class OpenApiDocumentIT {
         assertThat(components.at("/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
         assertThat(components.at("/schemas/Problem/properties/errors").isMissingNode()).isFalse();
         document.get("tags").forEach(t -> assertThat(t.path("description").asText()).as("tag %s", t.get("name")).isNotBlank());
+    }
+
+    /**
+     * The scan registers a schema for every type an endpoint names, the web pages' included; the document keeps
+     * only those the API's paths reach through their $refs, so no template-engine or Drools type shows as API.
+     */
+    @Test
+    void everySchemaIsReachedFromAPathAndNoInternalsShow() {
+        JsonNode components = document.get("components");
+        Set<String> reached = new TreeSet<>();
+        Deque<String> pending = new ArrayDeque<>();
+        refs(document.get("paths"), pending);
+        while (!pending.isEmpty()) {
+            String ref = pending.pop();
+            if (reached.add(ref)) {
+                JsonNode target = document.at(ref.substring(1));
+                assertThat(target.isMissingNode()).as("%s names a component that is not there", ref).isFalse();
+                refs(target, pending);
+            }
+        }
+        Set<String> schemas = new TreeSet<>();
+        components.path("schemas").fieldNames().forEachRemaining(schemas::add);
+        Set<String> unreached = new TreeSet<>(schemas);
+        unreached.removeIf(name -> reached.contains("#/components/schemas/" + name));
+        assertThat(unreached).as("schemas no path reaches").isEmpty();
+        assertThat(schemas).as("schemas of the API").contains("Problem", "Violation", "ScoreResult")
+                .doesNotContain("TemplateInstance", "MultivaluedMapStringString", "TemplateNode", "Template",
+                        "SectionHelper", "SectionNode", "EngineImpl", "ValueResolver", "TraceManagerImpl",
+                        "TraceListener", "Evaluator");
+    }
+
+    /** Every local $ref under a node, at any depth: a schema's properties, items, allOf and the rest alike. */
+    private static void refs(JsonNode node, Deque<String> into) {
+        if (node.isObject()) {
+            node.properties().forEach(field -> {
+                if (field.getKey().equals("$ref") && field.getValue().asText().startsWith("#/")) {
+                    into.push(field.getValue().asText());
+                } else {
+                    refs(field.getValue(), into);
+                }
+            });
+        } else if (node.isArray()) {
+            node.forEach(element -> refs(element, into));
+        }
     }
 
     private static void check(String name, JsonNode op, List<String> problems) {
