@@ -128,7 +128,7 @@ public class DemoSeeds {
                     .put("code", o.code()).put("name", o.name()).put("type", o.type()).put("region", o.region());
             run(file, "organisation " + o.code(), () -> {
                 try {
-                    organisations.create(organisations.read(body),
+                    organisations.create(OrganisationService.read(body),
                             Stamp.of(SEED_USER, Optional.ofNullable(o.registered()).orElseGet(Instant::now)));
                 } catch (ProblemException e) {
                     if (e.status() == 409) {
