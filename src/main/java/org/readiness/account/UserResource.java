@@ -59,7 +59,7 @@ public class UserResource {
             content = @Content(schema = @Schema(ref = "NewUser"))) JsonNode body,
             @Parameter(description = Idempotency.DESCRIPTION, example = Idempotency.EXAMPLE) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, "POST /api/v1/users", body, () -> {
-            UserView created = users.create(users.readNew(body), user.stamp());
+            UserView created = users.create(UserService.readNew(body), user.stamp());
             return Response.created(URI.create("/api/v1/users/" + created.username())).entity(created).build();
         });
     }
@@ -91,6 +91,6 @@ public class UserResource {
     public UserView change(@Parameter(description = "The username", example = "lead-s12000036") @PathParam("username") String username,
                            @RequestBody(required = true, description = "What to change",
                                    content = @Content(schema = @Schema(ref = "UserChange"))) JsonNode body) {
-        return users.change(username, users.readChange(body), user.stamp());
+        return users.change(username, UserService.readChange(body), user.stamp());
     }
 }

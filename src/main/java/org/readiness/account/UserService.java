@@ -71,7 +71,7 @@ public class UserService {
         }
     }
 
-    public NewUser readNew(JsonNode body) {
+    public static NewUser readNew(JsonNode body) {
         RequestBody.requireObject(body, "username, password, roles and organisation");
         List<Violation> problems = new ArrayList<>();
         RequestBody.unknownFields(body, Set.of("username", "password", "roles", "organisation"), problems);
@@ -92,7 +92,7 @@ public class UserService {
         return new NewUser(username, password, roles, organisation);
     }
 
-    public Change readChange(JsonNode body) {
+    public static Change readChange(JsonNode body) {
         RequestBody.requireObject(body, "password, roles and/or organisation");
         List<Violation> problems = new ArrayList<>();
         RequestBody.unknownFields(body, Set.of("password", "roles", "organisation"), problems);

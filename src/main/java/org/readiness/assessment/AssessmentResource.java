@@ -32,12 +32,9 @@ import org.readiness.assessment.AssessmentViews.AssessmentView;
 import org.readiness.assessment.AssessmentViews.Page;
 import org.readiness.identity.Access;
 import org.readiness.identity.CurrentUser;
-import org.readiness.scoring.ScoringMetrics;
 import org.readiness.identity.Role;
-import org.readiness.problem.ProblemException;
 
 import java.net.URI;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,7 +56,7 @@ public class AssessmentResource {
     AssessmentService assessments;
 
     @Inject
-    ScoringMetrics metrics;
+    Submissions submissions;
 
     @Inject
     CurrentUser user;
@@ -92,7 +89,7 @@ public class AssessmentResource {
             access.requireOrganisation(body.get("organisation").asText());
         }
         return idempotency.once(idempotencyKey, "POST /api/v1/assessments", body, () -> {
-            AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
+            AssessmentView created = assessments.create(NewAssessment.read(body), UUID.randomUUID(), user.stamp());
             return Response.created(URI.create(AssessmentViews.href(created.id()))).tag(etag(created)).entity(created).build();
         });
     }
@@ -143,7 +140,8 @@ public class AssessmentResource {
                                 @RequestBody(required = true, description = "The answers to save",
                                         content = @Content(schema = @Schema(ref = "AnswersUpdate"))) JsonNode body) {
         UUID uuid = assessmentAccess.writable(id);
-        AssessmentView view = assessments.saveAnswers(uuid, AssessmentRequests.ifMatch(ifMatch), body, user.stamp());
+        AssessmentView view = assessments.saveAnswers(uuid, AssessmentRequests.ifMatch(ifMatch),
+                AssessmentRequests.answers(body), user.stamp());
         return Response.ok(view).tag(etag(view)).build();
     }
 
@@ -176,20 +174,9 @@ public class AssessmentResource {
     public Response submit(@Parameter(description = "The assessment id (a UUID)", example = "5eed0035-0000-4000-8000-000000202510") @PathParam("id") String id,
                            @Parameter(description = IF_MATCH, example = "\"3\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         UUID uuid = AssessmentRequests.id(id);
-        Submission submission;
-        try {
-            // The organisation check in the submission's own transaction: one read of the assessment, not two.
-            submission = assessments.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp(), assessmentAccess::requireWritable);
-        } catch (ProblemException e) {
-            // Two submits raced: the loser's version check failed because the winner submitted. Both asked
-            // for the same thing, so the loser gets the stored result too.
-            if (e.status() == 409 && assessments.isSubmitted(uuid)) {
-                submission = assessments.submit(uuid, Optional.empty(), user.stamp());
-            } else {
-                throw e;
-            }
-        }
-        metrics.submitted(submission.created() ? "stored" : "repeat");
+        // The organisation check in the submission's own transaction: one read of the assessment, not two.
+        Submission submission = submissions.submit(uuid, AssessmentRequests.ifMatch(ifMatch), user.stamp(),
+                assessmentAccess::requireWritable);
         URI result = URI.create(AssessmentViews.href(uuid) + "/result");
         Response.ResponseBuilder response = submission.created() ? Response.created(result) : Response.ok();
         return response.header(HttpHeaders.CONTENT_LOCATION, result).type(JSON_UTF8).entity(submission.json()).build();

@@ -1,6 +1,5 @@
 package org.readiness.assessment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireCatalog;
+import org.readiness.scoring.engine.AnswerUpdate;
 import org.readiness.scoring.engine.AnswerValidator;
 import org.readiness.scoring.engine.GivenAnswer;
 import org.readiness.scoring.engine.ScoreResult;
@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AssessmentService {
 
-    private static final Set<String> CREATE_FIELDS = Set.of("organisation", "questionnaire", "version", "scope", "period");
+    /** The order a new draft's problems are listed in: its fields' order, as one pass over the body found them. */
+    private static final List<List<String>> CREATE_ORDER = List.of(List.of("organisation"),
+            List.of("version", "questionnaire"), List.of("scope"), List.of("period"));
     private static final String RACED = "The assessment was changed by another request at the same time; "
             + "read it again (GET) and repeat the change";
 
@@ -69,25 +71,23 @@ public class AssessmentService {
     }
 
     /**
-     * Starts a draft from {@code {"organisation","questionnaire","version"?,"scope"?,"period"}}. An unknown
-     * organisation or questionnaire is a problem in the body (400 with a pointer), not a missing resource.
+     * Starts a draft from a request as read. An unknown organisation or questionnaire is a problem in the body (400
+     * with a pointer), not a missing resource; it is reported with every problem met reading the body.
      */
     @Transactional
-    public AssessmentView create(JsonNode body, UUID id, Stamp stamp) {
-        RequestBody.requireObject(body, "organisation, questionnaire and period");
-        List<Violation> problems = new ArrayList<>();
-        RequestBody.unknownFields(body, CREATE_FIELDS, problems);
-        String code = RequestBody.text(body, "organisation", true, 9, problems);
+    public AssessmentView create(NewAssessment request, UUID id, Stamp stamp) {
+        List<Violation> problems = new ArrayList<>(request.problems());
+        String code = request.organisation();
         Optional<Organisation> organisation = code == null ? Optional.empty() : Organisation.findByCode(code);
         if (code != null && organisation.isEmpty()) {
             problems.add(new Violation("/organisation", "no organisation " + RequestBody.abbreviate(code)));
         }
-        Optional<Questionnaire> questionnaire = scoring.questionnaire(body, problems);
-        String scope = RequestBody.text(body, "scope", false, 200, problems);
-        String period = AssessmentRequests.period(body, problems, LocalDate.now(clock));
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems.size() + " problem(s) found in the assessment", problems);
-        }
+        Optional<Questionnaire> questionnaire = scoring.questionnaire(request.questionnaire(), problems);
+        AssessmentRequests.notToCome(request.period(), LocalDate.now(clock), problems);
+        RequestBody.refuseAny(RequestBody.inFieldOrder(problems, CREATE_ORDER), "organisation, questionnaire and period",
+                "the assessment");
+        String scope = request.scope();
+        String period = request.period();
         Assessment a = new Assessment();
         a.id = id;
         a.organisation = organisation.orElseThrow();
@@ -110,20 +110,17 @@ public class AssessmentService {
     }
 
     /**
-     * Merges {@code {"answers":[...]}} into a draft: each answer sent replaces what its question held (value
-     * and evidence); questions not sent keep theirs. Answers are checked exactly as for what-if scoring.
+     * Merges answers into a draft: each answer sent replaces what its question held (value and evidence);
+     * questions not sent keep theirs. Answers are checked exactly as for what-if scoring, once the draft is known
+     * to be open to change (404 and 409 come before any problem in the answers).
      */
     @Transactional
-    public AssessmentView saveAnswers(UUID id, Optional<Set<Long>> ifMatch, JsonNode body, Stamp stamp) {
+    public AssessmentView saveAnswers(UUID id, Optional<Set<Long>> ifMatch, AnswerUpdate update, Stamp stamp) {
         Assessment a = editableDraft(id, ifMatch);
         AssessmentView before = AssessmentView.of(a, null);
-        RequestBody.requireObject(body, "answers");
         List<Violation> problems = new ArrayList<>();
-        RequestBody.unknownFields(body, Set.of("answers"), problems);
-        List<GivenAnswer> given = validator.validate(questionnaire(a), body.get("answers"), "/answers", problems);
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems.size() + " problem(s) found in the answers", problems);
-        }
+        List<GivenAnswer> given = validator.validate(questionnaire(a), update, "/answers", problems);
+        RequestBody.refuseAny(problems, "answers", "the answers");
         // An answer identical to the stored one changes nothing: a save of only such answers writes no row and no audit entry.
         List<GivenAnswer> changes = given.stream()
                 .filter(answer -> !answer.equals(a.answer(answer.question()).map(AssessmentAnswer::given).orElse(null)))

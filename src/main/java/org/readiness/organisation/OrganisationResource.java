@@ -68,7 +68,7 @@ public class OrganisationResource {
             content = @Content(schema = @Schema(ref = "NewOrganisation"))) JsonNode body,
             @Parameter(description = Idempotency.DESCRIPTION, example = Idempotency.EXAMPLE) @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
         return idempotency.once(idempotencyKey, "POST /api/v1/organisations", body, () -> {
-            Organisation created = organisations.create(organisations.read(body), user.stamp());
+            Organisation created = organisations.create(OrganisationService.read(body), user.stamp());
             return Response.created(URI.create("/api/v1/organisations/" + created.code))
                     .entity(OrganisationView.of(created)).build();
         });

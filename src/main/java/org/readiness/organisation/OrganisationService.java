@@ -37,7 +37,7 @@ public class OrganisationService {
     }
 
     /** Validates {@code {"code","name","type","region"?}} and lists every problem found with a pointer. */
-    public NewOrganisation read(JsonNode body) {
+    public static NewOrganisation read(JsonNode body) {
         RequestBody.requireObject(body, "code, name, type and region");
         List<Violation> problems = new ArrayList<>();
         RequestBody.unknownFields(body, FIELDS, problems);

@@ -2,6 +2,8 @@ package org.readiness.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -13,12 +15,50 @@ public final class RequestBody {
     private RequestBody() {
     }
 
+    /** The one problem of a body that is not a JSON object: nothing else in it can be checked. */
+    public static final Violation NOT_AN_OBJECT = new Violation("", "must be a JSON object");
+
     /** Refuses at once a body that is not a JSON object: nothing else can be checked. */
     public static void requireObject(JsonNode body, String what) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("The body must be a JSON object with " + what,
-                    List.of(new Violation("", "must be a JSON object")));
+            throw notAnObject(what);
         }
+    }
+
+    private static ProblemException notAnObject(String what) {
+        return ProblemException.invalid("The body must be a JSON object with " + what, List.of(NOT_AN_OBJECT));
+    }
+
+    /**
+     * Refuses every problem in one answer, if there is any. A body that was not a JSON object (its reading found
+     * only {@link #NOT_AN_OBJECT}) is refused as {@link #requireObject} refuses it, naming {@code fields}.
+     */
+    public static void refuseAny(List<Violation> problems, String fields, String what) {
+        if (problems.equals(List.of(NOT_AN_OBJECT))) {
+            throw notAnObject(fields);
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.invalid(problems.size() + " problem(s) found in " + what, problems);
+        }
+    }
+
+    /**
+     * Problems found reading a body and those its service found checking it, in the order of the top-level fields
+     * they name ({@code fields}, a group per rank); problems at any other pointer (unknown fields) come first. The sort
+     * is stable, so the problems of one field keep the order they were found in.
+     */
+    public static List<Violation> inFieldOrder(List<Violation> problems, List<List<String>> fields) {
+        List<Violation> ordered = new ArrayList<>(problems);
+        ordered.sort(Comparator.comparingInt(v -> {
+            String[] segments = v.pointer().split("/", -1);
+            for (int rank = 0; segments.length > 1 && rank < fields.size(); rank++) {
+                if (fields.get(rank).contains(segments[1])) {
+                    return rank + 1;
+                }
+            }
+            return 0;
+        }));
+        return ordered;
     }
 
     public static void unknownFields(JsonNode body, Set<String> known, List<Violation> problems) {
@@ -37,18 +77,22 @@ public final class RequestBody {
      */
     public static String text(JsonNode body, String field, boolean required, int maxLength, List<Violation> problems) {
         JsonNode node = body.get(field);
-        String at = "/" + field;
-        if (node == null || node.isNull()) {
+        if (node != null && !node.isNull() && !node.isTextual()) {
+            problems.add(new Violation("/" + field, "must be text"));
+            return null;
+        }
+        return text(node == null || node.isNull() ? null : node.asText(), "/" + field, required, maxLength, problems);
+    }
+
+    /** As {@link #text(JsonNode, String, boolean, int, List)}, for a value a form sent as text ({@code null}: absent). */
+    public static String text(String value, String at, boolean required, int maxLength, List<Violation> problems) {
+        if (value == null) {
             if (required) {
                 problems.add(new Violation(at, "required"));
             }
             return null;
         }
-        if (!node.isTextual()) {
-            problems.add(new Violation(at, "must be text"));
-            return null;
-        }
-        String text = node.asText().strip();
+        String text = value.strip();
         if (text.isEmpty()) {
             problems.add(new Violation(at, "must not be blank"));
             return null;

@@ -37,6 +37,6 @@ public class ScoreResource {
     @APIResponse(responseCode = "400", description = "Every problem in the request, each with a JSON pointer")
     public ScoreResult score(@RequestBody(required = true, description = "The questionnaire and the answers to score",
             content = @Content(schema = @Schema(ref = "ScoreRequest"))) JsonNode body) {
-        return scoring.score(body);
+        return scoring.score(ScoreRequest.read(body));
     }
 }

@@ -13,6 +13,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.readiness.assessment.AssessmentService;
+import org.readiness.assessment.NewAssessment;
+import org.readiness.scoring.AnswerReader;
 import org.readiness.config.ReadinessConfig;
 import org.readiness.identity.Role;
 import org.readiness.account.UserService;
@@ -126,7 +128,7 @@ public class DemoSeeds {
                     .put("code", o.code()).put("name", o.name()).put("type", o.type()).put("region", o.region());
             run(file, "organisation " + o.code(), () -> {
                 try {
-                    organisations.create(organisations.read(body),
+                    organisations.create(OrganisationService.read(body),
                             Stamp.of(SEED_USER, Optional.ofNullable(o.registered()).orElseGet(Instant::now)));
                 } catch (ProblemException e) {
                     if (e.status() == 409) {
@@ -141,10 +143,9 @@ public class DemoSeeds {
             run(file, "assessment " + a.id(), () -> QuarkusTransaction.requiringNew().run(() -> {
                 String by = a.by() == null ? SEED_USER : a.by();
                 Stamp started = Stamp.of(by, Optional.ofNullable(a.started()).orElseGet(Instant::now));
-                assessments.create(createBody(a), a.id(), started);
-                ObjectNode answers = JsonNodeFactory.instance.objectNode();
-                answers.set("answers", a.answers());
-                assessments.saveAnswers(a.id(), Optional.empty(), answers, started);
+                // A seed file is read as a client's body would be: the same problems, with the same pointers.
+                assessments.create(NewAssessment.read(createBody(a)), a.id(), started);
+                assessments.saveAnswers(a.id(), Optional.empty(), AnswerReader.read(a.answers(), "/answers"), started);
                 if (a.submitted() != null) {
                     assessments.submit(a.id(), Optional.empty(), Stamp.of(by, a.submitted()));
                 }

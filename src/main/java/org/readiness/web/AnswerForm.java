@@ -1,25 +1,27 @@
 package org.readiness.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.readiness.assessment.AssessmentViews.AnswerView;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
+import org.readiness.scoring.engine.AnswerInput;
+import org.readiness.scoring.engine.AnswerUpdate;
 import org.readiness.scoring.engine.AnswerValidator;
+import org.readiness.scoring.facts.AnswerKind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The answers of one theme page, between form fields and the JSON body that AssessmentService.saveAnswers checks.
+ * The answers of one theme page, between form fields and the typed answers that AssessmentService.saveAnswers checks.
  * Each question has a radio group {@code <id>-value} (a scale point, "PERCENT" for a percentage typed into
- * {@code <id>-percent}, "DONT_KNOW" or "NA") and a text box {@code <id>-evidence}. Nothing is checked here:
- * what the user typed goes to the service as it is, and the service's problems come back to these fields.
+ * {@code <id>-percent}, "DONT_KNOW" or "NA") and a text box {@code <id>-evidence}. Only what a form cannot send typed
+ * is read here (text that is no whole number), by the same rules as a JSON body, with the pointer that answer would
+ * have in {@code {"answers":[...]}}; the questionnaire's checks are the service's, and every problem comes back to
+ * these fields.
  */
-public record AnswerForm(List<EnablerForm> enablers, List<ObjectNode> answers, List<String> sentIds) {
+public record AnswerForm(List<EnablerForm> enablers, AnswerUpdate answers, List<String> sentIds) {
 
     static final String PERCENT = "PERCENT";
 
@@ -57,7 +59,8 @@ public record AnswerForm(List<EnablerForm> enablers, List<ObjectNode> answers, L
     /** The posted form of a theme, and the answers to send: a question with neither choice nor evidence is left as it is. */
     static AnswerForm read(Questionnaire.Theme theme, MultivaluedMap<String, String> form) {
         List<EnablerForm> enablers = new ArrayList<>();
-        List<ObjectNode> answers = new ArrayList<>();
+        List<AnswerInput> answers = new ArrayList<>();
+        List<Violation> problems = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (Questionnaire.Enabler e : theme.enablers()) {
             List<ItemForm> items = new ArrayList<>();
@@ -68,25 +71,31 @@ public record AnswerForm(List<EnablerForm> enablers, List<ObjectNode> answers, L
                 if (f.choice().isEmpty() && f.evidence().isBlank()) {
                     continue;
                 }
-                ObjectNode answer = JsonNodeFactory.instance.objectNode().put("question", item.id());
-                if (!f.choice().isEmpty()) {
-                    answer.set("value", value(f.chose(PERCENT) ? f.percent().strip() : f.choice()));
-                }
-                if (!f.evidence().isBlank()) {
-                    answer.put("evidence", f.evidence());
-                }
-                answers.add(answer);
+                String at = "/answers/" + answers.size();
+                String evidence = f.evidence().isBlank() ? null : AnswerInput.evidence(f.evidence(), at + "/evidence", problems);
+                answers.add(answer(item.id(), f.choice().isEmpty() ? null : f.chose(PERCENT) ? f.percent().strip()
+                        : f.choice(), evidence, at + "/value", problems));
                 ids.add(item.id());
             }
             enablers.add(new EnablerForm(e, items));
         }
-        return new AnswerForm(enablers, answers, ids);
+        return new AnswerForm(enablers, new AnswerUpdate(answers, problems), ids);
     }
 
-    /** A whole number goes as a number; anything else as text, for the service to accept ("NA") or refuse. */
-    private static JsonNode value(String text) {
-        return text.matches("-?[0-9]{1,9}") ? JsonNodeFactory.instance.numberNode(Integer.parseInt(text))
-                : JsonNodeFactory.instance.textNode(text);
+    /**
+     * A whole number is a scored value (on the item's scale or not: the service says); other text must be "NA" or
+     * "DONT_KNOW"; no choice at all is a problem, since evidence is kept only with an answer.
+     */
+    private static AnswerInput answer(String question, String value, String evidence, String at, List<Violation> problems) {
+        if (value == null) {
+            problems.add(new Violation(at, AnswerInput.VALUE_REQUIRED));
+            return new AnswerInput(question, null, null, evidence);
+        }
+        if (value.matches("-?[0-9]{1,9}")) {
+            return AnswerInput.scored(question, Integer.parseInt(value), evidence);
+        }
+        AnswerKind kind = AnswerInput.textValue(value, at, problems);
+        return new AnswerInput(question, kind, null, evidence);
     }
 
     /** The field a problem at {@code /answers/<i>/...} is about, with the question named before the service's words. */

@@ -1,7 +1,5 @@
 package org.readiness.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.readiness.assessment.AssessmentRequests.ListQuery;
 import org.readiness.assessment.AssessmentService;
 import org.readiness.assessment.AssessmentStatus;
+import org.readiness.assessment.NewAssessment;
 import org.readiness.assessment.AssessmentViews.AssessmentSummary;
 import org.readiness.assessment.AssessmentViews.AssessmentView;
 import org.readiness.audit.ActivityLog;
@@ -82,9 +81,6 @@ public class OrganisationPages {
     @Inject
     CurrentUser user;
 
-    @Inject
-    ObjectMapper json;
-
     @GET
     @RolesAllowed({Role.R_RESPONDENT, Role.R_ORG_LEAD, Role.R_ANALYST, Role.R_AUDITOR, Role.R_ADMIN})
     public TemplateInstance home(@PathParam("code") String code, @QueryParam("saved") String saved) {
@@ -101,13 +97,9 @@ public class OrganisationPages {
         // The form as a body (not @FormParam) so that BodyGuard reads it: control characters and bytes that are not UTF-8 are refused.
         StartForm form = new StartForm(nz(posted.getFirst("questionnaire")), nz(posted.getFirst("scope")),
                 nz(posted.getFirst("period")));
-        ObjectNode body = json.createObjectNode().put("organisation", code).put("questionnaire", form.questionnaire())
-                .put("period", form.period().strip());
-        if (!form.scope().isBlank()) {
-            body.put("scope", form.scope().strip());
-        }
         try {
-            AssessmentView created = assessments.create(body, UUID.randomUUID(), user.stamp());
+            AssessmentView created = assessments.create(NewAssessment.of(code, form.questionnaire(), form.scope(),
+                    form.period()), UUID.randomUUID(), user.stamp());
             return Response.seeOther(URI.create(QuestionnairePages.themeHref(created.id(), 1))).build();
         } catch (ProblemException e) {
             if (e.status() != 400) {

@@ -2,9 +2,6 @@ package org.readiness.web;
 
 import org.readiness.assessment.AssessmentAccess;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -19,12 +16,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.readiness.assessment.AssessmentRequests;
 import org.readiness.assessment.AssessmentService;
-import org.readiness.assessment.AssessmentService.Submission;
+import org.readiness.assessment.Submissions;
 import org.readiness.assessment.AssessmentViews.AnswerView;
 import org.readiness.assessment.AssessmentViews.AssessmentView;
 import org.readiness.identity.CurrentUser;
 import org.readiness.identity.Role;
-import org.readiness.scoring.ScoringMetrics;
 import org.readiness.organisation.OrganisationService;
 import org.readiness.problem.ProblemException;
 import org.readiness.questionnaire.Questionnaire;
@@ -89,10 +85,7 @@ public class QuestionnairePages {
     CurrentUser user;
 
     @Inject
-    ScoringMetrics metrics;
-
-    @Inject
-    ObjectMapper json;
+    Submissions submissions;
 
     static String themeHref(UUID id, int number) {
         return "/web/assessments/" + id + "/themes/" + number;
@@ -124,11 +117,8 @@ public class QuestionnairePages {
         Questionnaire q = questionnaire(view);
         Questionnaire.Theme theme = theme(q, number);
         AnswerForm posted = AnswerForm.read(theme, form);
-        ObjectNode body = json.createObjectNode();
-        ArrayNode answers = body.putArray("answers");
-        posted.answers().forEach(answers::add);
         try {
-            assessments.saveAnswers(uuid, version(form), body, user.stamp());
+            assessments.saveAnswers(uuid, version(form), posted.answers(), user.stamp());
         } catch (ProblemException e) {
             if (e.status() != 400 && e.status() != 409) {
                 throw e;
@@ -164,14 +154,10 @@ public class QuestionnairePages {
     public Object submit(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         UUID uuid = AssessmentRequests.id(id);
         try {
-            // As the API does: the organisation check in the submission's own transaction, one read of the assessment.
-            Submission submission = assessments.submit(uuid, version(form), user.stamp(), assessmentAccess::requireWritable);
-            metrics.submitted(submission.created() ? "stored" : "repeat");
+            // As the API does, through the same call: the organisation check in the submission's own transaction, and
+            // a draft submitted meanwhile (by someone else, or by a second click) answered with its result.
+            submissions.submit(uuid, version(form), user.stamp(), assessmentAccess::requireWritable);
         } catch (ProblemException e) {
-            // Submitted meanwhile (by someone else, or by a second click): its result is what was asked for.
-            if (e.status() == 409 && assessments.isSubmitted(uuid)) {
-                return Response.seeOther(URI.create(ResultPages.href(uuid))).build();
-            }
             if (e.status() != 422 && e.status() != 409) {
                 throw e;
             }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.readiness.ruleset.RulesetService;
+import org.readiness.scoring.ScoreRequest;
 import org.readiness.scoring.ScoringService;
 
 import java.nio.file.Files;
@@ -160,7 +161,7 @@ class ScoringUnderLoadTest {
     }
 
     String result() throws Exception {
-        return json.writeValueAsString(scoring.score(answers));
+        return json.writeValueAsString(scoring.score(ScoreRequest.read(answers)));
     }
 
 }

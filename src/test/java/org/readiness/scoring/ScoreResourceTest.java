@@ -12,6 +12,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -67,6 +68,18 @@ class ScoreResourceTest {
         score(Map.of("questionnaire", "nttp-readiness", "answers", List.of(Map.of("question", "TN-05", "value", 101))))
                 .statusCode(400).body("errors[0].pointer", equalTo("/answers/0/value"))
                 .body("errors[0].detail", equalTo("must be a whole percentage from 0 to 100 for question TN-05, found 101"));
+    }
+
+    @Test
+    void problemsFoundReadingAndCheckingAreListedAnswerByAnswerInFieldOrder() {
+        // Type problems are found reading the body, questionnaire problems checking it: one list, in the body's order.
+        score(Map.of("questionnaire", "nttp-readiness", "answers", List.of(
+                Map.of("question", "NOPE", "value", "3", "colour", "red"),
+                Map.of("question", "TN-05", "value", 101, "evidence", 7),
+                Map.of("question", "TN-05", "value", 1.5))))
+                .statusCode(400).body("errors.pointer", contains("/answers/0/colour", "/answers/0/question",
+                        "/answers/0/value", "/answers/1/value", "/answers/1/evidence", "/answers/2/question",
+                        "/answers/2/value"));
     }
 
     @Test

@@ -154,6 +154,10 @@ class WebPagesTest {
                 .body(containsString("href=\"#TN-05-percent\""), containsString("TN-05: must be a whole percentage"),
                         containsString("href=\"#TN-02-value\""), containsString("value=\"150\""),
                         containsString("A note without an answer"));
+        // Text that is no whole number is refused where the form is read, by the rule a JSON body meets.
+        form.put("TN-05-percent", "ninety");
+        lead.post(theme, form).then().statusCode(400)
+                .body(containsString("href=\"#TN-05-percent\""), containsString("TN-05: must be a number on the item"));
         Api.as(Api.leadOf(code)).get("/api/v1/assessments/" + id).then().statusCode(200)
                 .body("answers.size()", org.hamcrest.Matchers.equalTo(0));
     }
