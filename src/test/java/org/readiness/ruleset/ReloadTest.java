@@ -1,6 +1,7 @@
 package org.readiness.ruleset;
 
 import org.readiness.testing.Api;
+import org.readiness.testing.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,10 +40,20 @@ public class ReloadTest {
     private static final Path BROKEN = FOLDER.resolve("gates/broken.drl");
     private static final Path GATES = FOLDER.resolve("gates/programme-gates.drl");
 
+    /**
+     * A copy of rules/ that tests change and reload, on a database of its own: an impact analysis re-scores every
+     * stored assessment, and the main database holds thousands by the time these tests run (ConcurrencyAtScaleTest).
+     */
     public static class CopiedRules implements QuarkusTestProfile {
         @Override
+        public boolean disableGlobalTestResources() {
+            return true;
+        }
+
+        @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(RulesCopy.class));
+            return List.of(new TestResourceEntry(RulesCopy.class),
+                    new TestResourceEntry(TestDatabase.class, Map.of(TestDatabase.DATABASE, "copied_rules")));
         }
     }
 
