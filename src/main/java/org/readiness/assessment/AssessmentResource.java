@@ -56,6 +56,9 @@ public class AssessmentResource {
     AssessmentService assessments;
 
     @Inject
+    AssessmentList assessmentList;
+
+    @Inject
     Submissions submissions;
 
     @Inject
@@ -107,7 +110,7 @@ public class AssessmentResource {
             @Parameter(description = "From 0 (default 0)", example = "0") @QueryParam("page") String page,
             @Parameter(description = "1 to 100 (default 20)", example = "20") @QueryParam("size") String size) {
         // Filtered silently to what the caller may read (see Access).
-        return assessments.list(AssessmentRequests.listQuery(organisation, status, page, size), access.caller());
+        return assessmentList.list(AssessmentRequests.listQuery(organisation, status, page, size), access.caller());
     }
 
     @GET

@@ -68,6 +68,7 @@ public class TargetResource {
                        @RequestBody(required = true, description = "Every target, each a band or a score",
                                content = @Content(schema = @Schema(ref = "TargetsUpdate"))) JsonNode body) {
         access.requireOrganisation(code);
-        return targets.replace(code, TargetService.scopeKey(scope).isEmpty() ? null : scope.strip(), body, user.stamp());
+        String checkedScope = TargetService.scopeKey(scope).isEmpty() ? null : scope.strip();
+        return targets.replace(code, checkedScope, TargetsUpdate.read(body), user.stamp());
     }
 }

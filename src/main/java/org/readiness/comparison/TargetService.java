@@ -1,7 +1,8 @@
 package org.readiness.comparison;
 
 import org.readiness.audit.AuditLog;
-import com.fasterxml.jackson.databind.JsonNode;
+import org.readiness.comparison.TargetsUpdate.Goal;
+import org.readiness.comparison.TargetsUpdate.SentTarget;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +22,6 @@ import org.readiness.scoring.facts.Conventions;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,11 +31,6 @@ import java.util.stream.Collectors;
 /** Reads, checks and replaces an organisation's targets. A PUT is checked in full before anything is written. */
 @ApplicationScoped
 public class TargetService {
-
-    private static final Set<String> BODY_FIELDS = Set.of("targets");
-    private static final Set<String> TARGET_FIELDS = Set.of("enabler", "score", "band");
-    private static final String BANDS = Arrays.stream(Band.values()).filter(Band::onLadder).map(Enum::name)
-            .collect(Collectors.joining(", "));
 
     @Inject
     OrganisationService organisations;
@@ -75,9 +70,9 @@ public class TargetService {
      * target afterwards; an empty list clears them all. Delete and inserts are one transaction.
      */
     @Transactional
-    public Targets replace(String code, String scope, JsonNode body, Stamp stamp) {
+    public Targets replace(String code, String scope, TargetsUpdate update, Stamp stamp) {
         Organisation organisation = organisations.get(code);
-        List<NewTarget> wanted = read(body);
+        List<NewTarget> wanted = check(update);
         String key = scopeKey(scope);
         Targets before = get(code, scope);
         Conflicts.write("The targets were changed by another request at the same time; repeat the change", () -> {
@@ -104,94 +99,66 @@ public class TargetService {
     }
 
     /**
-     * {@code {"targets":[{"enabler": id, "score": on the scale} | {"enabler": id, "band": BAND}]}}, every problem listed.
-     * The scale and where each band starts are the active ruleset's (scoring/bands.yaml).
+     * Checks what the reading could not: each enabler is known and has one target, each score is on the active
+     * ruleset's scale, a band counts from where it starts there. Refuses these problems and the reading's in one
+     * answer.
      */
-    List<NewTarget> read(JsonNode body) {
-        RequestBody.requireObject(body, "targets");
+    List<NewTarget> check(TargetsUpdate update) {
+        Set<String> known = knownEnablers();
+        Set<String> seen = new HashSet<>();
+        Conventions conventions = rulesets.active().conventions();
         List<Violation> problems = new ArrayList<>();
-        RequestBody.unknownFields(body, BODY_FIELDS, problems);
-        JsonNode list = body.get("targets");
         List<NewTarget> targets = new ArrayList<>();
-        if (list == null || !list.isArray()) {
-            problems.add(new Violation("/targets", list == null ? "required: a list of targets (may be empty)"
-                    : "must be a list of targets"));
-        } else {
-            Set<String> known = knownEnablers();
-            Set<String> seen = new HashSet<>();
-            Conventions conventions = rulesets.active().conventions();
-            for (int i = 0; i < list.size(); i++) {
-                NewTarget t = target(list.get(i), "/targets/" + i, known, seen, conventions, problems);
-                if (t != null) {
-                    targets.add(t);
-                }
+        for (SentTarget sent : update.targets()) {
+            String enabler = enabler(sent, known, seen, problems);
+            Double score = score(sent, conventions, problems);
+            if (enabler != null && score != null) {
+                targets.add(new NewTarget(enabler, score, sent.goal() instanceof Goal.OnBand b ? b.band() : null));
             }
         }
-        if (!problems.isEmpty()) {
-            throw ProblemException.invalid(problems.size() + " problem(s) found in the targets", problems);
+        List<Violation> all = update.withChecked(problems);
+        if (!all.isEmpty()) {
+            throw ProblemException.invalid(all.size() + " problem(s) found in the targets", all);
         }
         return targets;
     }
 
-    private static NewTarget target(JsonNode node, String at, Set<String> known, Set<String> seen,
-                                    Conventions conventions, List<Violation> problems) {
-        if (node == null || !node.isObject()) {
-            problems.add(new Violation(at, "must be an object {\"enabler\", \"score\" or \"band\"}"));
+    private static String enabler(SentTarget sent, Set<String> known, Set<String> seen, List<Violation> problems) {
+        String enabler = sent.enabler();
+        if (enabler == null) {
             return null;
         }
-        int before = problems.size();
-        for (var names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!TARGET_FIELDS.contains(name)) {
-                problems.add(new Violation(at + "/" + RequestBody.pointerSegment(name),
-                        "unknown field; expected " + String.join(", ", new TreeSet<>(TARGET_FIELDS))));
-            }
+        if (!known.contains(enabler)) {
+            problems.add(new Violation(sent.at() + "/enabler", "no questionnaire has an enabler "
+                    + RequestBody.abbreviate(enabler) + "; known: " + String.join(", ", new TreeSet<>(known))));
+            return null;
         }
-        String enabler = null;
-        JsonNode e = node.get("enabler");
-        if (e == null || e.isNull()) {
-            problems.add(new Violation(at + "/enabler", "required"));
-        } else if (!e.isTextual()) {
-            problems.add(new Violation(at + "/enabler", "must be text: an enabler id"));
-        } else if (!known.contains(e.asText())) {
-            problems.add(new Violation(at + "/enabler", "no questionnaire has an enabler "
-                    + RequestBody.abbreviate(e.asText()) + "; known: " + String.join(", ", new TreeSet<>(known))));
-        } else if (!seen.add(e.asText())) {
-            problems.add(new Violation(at + "/enabler", "a second target for " + e.asText() + "; send one per enabler"));
-        } else {
-            enabler = e.asText();
+        if (!seen.add(enabler)) {
+            problems.add(new Violation(sent.at() + "/enabler", "a second target for " + enabler
+                    + "; send one per enabler"));
+            return null;
         }
-        JsonNode s = node.get("score");
-        JsonNode b = node.get("band");
-        Double score = null;
-        Band band = null;
-        if ((s == null || s.isNull()) == (b == null || b.isNull())) {
-            problems.add(new Violation(at, "give either a score (" + scale(conventions) + ") or a band (" + BANDS
-                    + "), not both or neither"));
-        } else if (s != null && !s.isNull()) {
-            if (!s.isNumber()) {
-                problems.add(new Violation(at + "/score", "must be a number from " + scale(conventions)));
-            } else if (s.asDouble() < conventions.getScaleFrom() || s.asDouble() > conventions.getScaleTo()) {
-                problems.add(new Violation(at + "/score", "must be from " + scale(conventions) + "; found " + s.asText()));
-            } else {
-                score = s.asDouble();
-            }
-        } else {
-            try {
-                band = b.isTextual() ? Band.valueOf(b.asText()) : null;
-            } catch (IllegalArgumentException ex) {
-                band = null;
-            }
-            if (band == null || !band.onLadder()) {
-                problems.add(new Violation(at + "/band", "must be one of " + BANDS + "; found "
-                        + RequestBody.abbreviate(b.toString())));
-                band = null;
-            } else {
-                // Reaching the bottom of a band is reaching the band.
-                score = conventions.startOf(band);
-            }
+        return enabler;
+    }
+
+    private static Double score(SentTarget sent, Conventions conventions, List<Violation> problems) {
+        if (sent.goal() instanceof Goal.OnBand b) {
+            // Reaching the bottom of a band is reaching the band.
+            return conventions.startOf(b.band());
         }
-        return problems.size() > before || enabler == null || score == null ? null : new NewTarget(enabler, score, band);
+        if (sent.goal() instanceof Goal.Score s) {
+            if (s.value() >= conventions.getScaleFrom() && s.value() <= conventions.getScaleTo()) {
+                return s.value();
+            }
+            problems.add(new Violation(sent.at() + "/score", "must be from " + scale(conventions) + "; found "
+                    + s.asSent()));
+        } else if (sent.goal() instanceof Goal.ScoreNotANumber) {
+            problems.add(new Violation(sent.at() + "/score", "must be a number from " + scale(conventions)));
+        } else if (sent.goal() instanceof Goal.ScoreAndBandOrNeither) {
+            problems.add(new Violation(sent.at(), "give either a score (" + scale(conventions) + ") or a band ("
+                    + TargetsUpdate.BANDS + "), not both or neither"));
+        }
+        return null;
     }
 
     private static String scale(Conventions conventions) {

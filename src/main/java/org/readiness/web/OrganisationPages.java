@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import org.readiness.assessment.AssessmentList;
 import org.readiness.assessment.AssessmentRequests.ListQuery;
 import org.readiness.assessment.AssessmentService;
 import org.readiness.assessment.AssessmentStatus;
@@ -71,6 +72,9 @@ public class OrganisationPages {
 
     @Inject
     AssessmentService assessments;
+
+    @Inject
+    AssessmentList assessmentList;
 
     @Inject
     ProgressService progress;
@@ -134,7 +138,7 @@ public class OrganisationPages {
 
     private Home home(String code, boolean saved) {
         Organisation organisation = organisations.get(code);
-        List<AssessmentSummary> list = assessments.list(new ListQuery(code, null, 0, 100), access.caller()).items();
+        List<AssessmentSummary> list = assessmentList.list(new ListQuery(code, null, 0, 100), access.caller()).items();
         Optional<AssessmentSummary> latest = list.stream().filter(a -> a.status() == AssessmentStatus.SUBMITTED)
                 .max((a, b) -> a.period().equals(b.period()) ? a.submittedAt().compareTo(b.submittedAt())
                         : a.period().compareTo(b.period()));

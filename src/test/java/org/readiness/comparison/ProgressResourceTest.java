@@ -157,6 +157,43 @@ class ProgressResourceTest {
         Api.analyst().get("/api/v1/organisations/" + code + "/targets").then().body("targets.size()", equalTo(6));
     }
 
+    /**
+     * Problems found reading the body and those only the service can find (known enablers, the active scale) come in
+     * one answer, in the body's order: the body's own first, then target by target (the tenth after the second).
+     */
+    @Test
+    void readingAndCheckingProblemsOfTargetsAreListedTogetherInTheBodysOrder() {
+        String code = Api.createOrganisation();
+        String bands = "GETTING_STARTED, DEVELOPING, ESTABLISHED, EMBEDDED";
+        JsonPath problem = Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
+                .body("{\"targets\":[{\"colour\":\"red\",\"enabler\":\"no-such\",\"band\":\"GREAT\"},"
+                        + "{\"enabler\":\"governance\",\"score\":5},{\"band\":\"EMBEDDED\",\"enabler\":\"governance\"},"
+                        + "{\"score\":\"2\",\"enabler\":7},{\"enabler\":\"protected-time\"},7,null,\"x\",[],{},"
+                        + "{\"enabler\":\"multi-agency\",\"score\":-1}],\"extra\":1}")
+                .put("/api/v1/organisations/" + code + "/targets")
+                .then().statusCode(400).contentType("application/problem+json").extract().jsonPath();
+        assertThat(problem.getList("errors.pointer")).containsExactly("/extra", "/targets/0/colour",
+                "/targets/0/enabler", "/targets/0/band", "/targets/1/score", "/targets/2/enabler", "/targets/3/enabler",
+                "/targets/3/score", "/targets/4", "/targets/5", "/targets/6", "/targets/7", "/targets/8",
+                "/targets/9/enabler", "/targets/9", "/targets/10/score");
+        assertThat(problem.getString("detail")).isEqualTo("16 problem(s) found in the targets");
+        assertThat(problem.getList("errors.detail", String.class)).satisfies(details -> {
+            assertThat(details.get(0)).isEqualTo("unknown field; expected targets");
+            assertThat(details.get(1)).isEqualTo("unknown field; expected band, enabler, score");
+            assertThat(details.get(2)).startsWith("no questionnaire has an enabler no-such; known: ");
+            assertThat(details.get(3)).isEqualTo("must be one of " + bands + "; found \"GREAT\"");
+            assertThat(details.get(4)).isEqualTo("must be from 0 to 4; found 5");
+            assertThat(details.get(5)).isEqualTo("a second target for governance; send one per enabler");
+            assertThat(details.get(6)).isEqualTo("must be text: an enabler id");
+            assertThat(details.get(7)).isEqualTo("must be a number from 0 to 4");
+            assertThat(details.get(8)).isEqualTo("give either a score (0 to 4) or a band (" + bands
+                    + "), not both or neither");
+            assertThat(details.get(9)).isEqualTo("must be an object {\"enabler\", \"score\" or \"band\"}");
+            assertThat(details.get(13)).isEqualTo("required");
+            assertThat(details.get(15)).isEqualTo("must be from 0 to 4; found -1");
+        });
+    }
+
     @Test
     void onlyTheOrganisationsLeadSetsItsTargetsAndSitesSeeOnlyTheirOwnProgress() {
         String code = Api.createOrganisation();
