@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A stored result reads back identical: through a fresh persistence context and in plain JDBC. After a restart of
- * the service: ResultSurvivesRestartIT.
+ * the service: ServiceProcessIT (each build, after a graceful stop and after a SIGKILL).
  */
 @QuarkusTest
 class ResultPersistenceTest {
