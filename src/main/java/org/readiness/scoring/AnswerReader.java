@@ -5,7 +5,6 @@ import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.scoring.engine.AnswerInput;
 import org.readiness.scoring.engine.AnswerUpdate;
-import org.readiness.scoring.engine.AnswerValidator;
 import org.readiness.scoring.facts.AnswerKind;
 
 import java.util.ArrayList;
@@ -94,7 +93,7 @@ public final class AnswerReader {
         }
         if (!node.isIntegralNumber() || !node.canConvertToInt()) {
             problems.add(new Violation(at, "must be a whole number on the item's scale, found "
-                    + AnswerValidator.abbreviate(node.asText())));
+                    + RequestBody.abbreviate(node.asText())));
             return null;
         }
         return AnswerKind.SCORED;

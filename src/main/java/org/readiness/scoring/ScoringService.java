@@ -9,6 +9,7 @@ import org.readiness.scoring.engine.ScoringEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.readiness.problem.ProblemException;
+import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireCatalog;
@@ -67,7 +68,7 @@ public class ScoringService {
         Optional<Questionnaire> found = ref.version() == null ? catalog.latest(ref.id()) : catalog.find(ref.id(), ref.version());
         if (found.isEmpty()) {
             problems.add(new Violation(ref.version() == null ? "/questionnaire" : "/version",
-                    "no questionnaire " + AnswerValidator.abbreviate(ref.id())
+                    "no questionnaire " + RequestBody.abbreviate(ref.id())
                             + (ref.version() == null ? "" : " version " + ref.version())));
         }
         return found;

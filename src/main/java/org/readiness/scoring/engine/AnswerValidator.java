@@ -1,5 +1,6 @@
 package org.readiness.scoring.engine;
 
+import org.readiness.problem.RequestBody;
 import org.readiness.problem.Violation;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.Questionnaire.Placement;
@@ -42,7 +43,7 @@ public final class AnswerValidator {
             Placement placement = items.get(answer.question());
             if (placement == null) {
                 found.add(new Violation(here + "/question", "questionnaire " + questionnaire.id() + " version "
-                        + questionnaire.version() + " has no question " + abbreviate(answer.question())));
+                        + questionnaire.version() + " has no question " + RequestBody.abbreviate(answer.question())));
                 continue;
             }
             Integer earlier = firstSeen.putIfAbsent(placement.item().id(), i);
@@ -90,10 +91,5 @@ public final class AnswerValidator {
             return index * 4 + (segments.length > 1 ? fields.indexOf(segments[1]) + 1 : 0);
         }));
         return ordered;
-    }
-
-    /** Echo client text back briefly: enough to recognise it, never a 100,000-character error. */
-    public static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }
