@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -83,13 +82,7 @@ public record TargetsUpdate(List<SentTarget> targets, List<Violation> problems) 
             problems.add(new Violation(at, "must be an object {\"enabler\", \"score\" or \"band\"}"));
             return null;
         }
-        for (var names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!TARGET_FIELDS.contains(name)) {
-                problems.add(new Violation(at + "/" + RequestBody.pointerSegment(name),
-                        "unknown field; expected " + String.join(", ", new TreeSet<>(TARGET_FIELDS))));
-            }
-        }
+        RequestBody.unknownFields(node, at, TARGET_FIELDS, problems);
         String enabler = null;
         JsonNode e = node.get("enabler");
         if (e == null || e.isNull()) {

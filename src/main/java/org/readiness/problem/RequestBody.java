@@ -62,10 +62,15 @@ public final class RequestBody {
     }
 
     public static void unknownFields(JsonNode body, Set<String> known, List<Violation> problems) {
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+        unknownFields(body, "", known, problems);
+    }
+
+    /** The same for an object inside the body, at pointer {@code at}. */
+    public static void unknownFields(JsonNode node, String at, Set<String> known, List<Violation> problems) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                problems.add(new Violation("/" + pointerSegment(name),
+                problems.add(new Violation(at + "/" + pointerSegment(name),
                         "unknown field; expected " + String.join(", ", new TreeSet<>(known))));
             }
         }
