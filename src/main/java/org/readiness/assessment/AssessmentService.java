@@ -1,5 +1,6 @@
 package org.readiness.assessment;
 
+import org.readiness.scoring.facts.Scope;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -192,7 +193,8 @@ public class AssessmentService {
                             + questionnaire.itemsById().get(q).item().text()))
                     .toList());
         }
-        ScoreResult score = scoring.score(questionnaire, a.answers.stream().map(AssessmentAnswer::given).toList());
+        ScoreResult score = scoring.score(questionnaire, a.answers.stream().map(AssessmentAnswer::given).toList(),
+                Scope.of(a.scope));
         AssessmentView before = AssessmentView.of(a, null);
         String json = Conflicts.write(RACED, () -> {
             a.status = AssessmentStatus.SUBMITTED;

@@ -19,7 +19,7 @@ public record NewAssessment(String organisation, QuestionnaireRef questionnaire,
 
     private static final Set<String> FIELDS = Set.of("organisation", "questionnaire", "version", "scope", "period");
     static final int MAX_CODE = 9;
-    static final int MAX_SCOPE = 200;
+    static final int MAX_SCOPE = org.readiness.scoring.facts.Scope.MAX_AREA;
     static final int MAX_PERIOD = 10;
 
     public NewAssessment {

@@ -1,5 +1,6 @@
 package org.readiness.assessment;
 
+import org.readiness.scoring.facts.Scope;
 import org.readiness.audit.ActivityLog;
 import org.readiness.ruleset.RulesetArchive;
 
@@ -71,7 +72,7 @@ public class ReplayService {
 
     private Replay replay(AssessmentService.Stored stored) {
         Ruleset ruleset = rulesetOf(stored);
-        ScoreResult again = engine.score(ruleset, stored.questionnaire(), stored.answers());
+        ScoreResult again = engine.score(ruleset, stored.questionnaire(), stored.answers(), Scope.of(stored.scope()));
         JsonNode before = read(stored.resultJson());
         JsonNode after = mapper.valueToTree(again);
         List<JsonDifferences.Difference> differences = JsonDifferences.between(before, after, MAX_DIFFERENCES);

@@ -98,8 +98,8 @@ public class ComparisonService {
         Shared shared = questionnaires.isEmpty()
                 ? SharedEnablers.across(List.of(catalog.find(filters.questionnaire(),
                         filters.version() == null ? catalog.latest(filters.questionnaire()).orElseThrow().version()
-                                : filters.version()).orElseThrow()))
-                : SharedEnablers.across(questionnaires);
+                                : filters.version()).orElseThrow()), catalog::crosswalk)
+                : SharedEnablers.across(questionnaires, catalog::crosswalk);
         List<LeftOut> leftOut = new ArrayList<>(shared.leftOut());
         boolean mixed = versions.size() > 1;
         if (mixed) {

@@ -131,14 +131,14 @@ public class ProgressService {
         return out;
     }
 
-    /** Score now minus score then, when both exist and both versions ask the same items for the enabler. */
+    /** Score now minus score then, when both exist and the two versions' enablers are comparable ({@link SharedEnablers}). */
     private Double change(Stored then, Stored now, String enabler, Double score) {
         if (then == null || score == null) {
             return null;
         }
         Change before = then.enablers().get(enabler);
         if (before == null || before.score() == null
-                || !SharedEnablers.comparable(questionnaire(then), questionnaire(now), enabler)) {
+                || !SharedEnablers.comparable(questionnaire(then), questionnaire(now), enabler, catalog::crosswalk)) {
             return null;
         }
         return score - before.score();

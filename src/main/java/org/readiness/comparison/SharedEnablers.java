@@ -1,5 +1,6 @@
 package org.readiness.comparison;
 
+import org.readiness.questionnaire.Crosswalk;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.Questionnaire.Enabler;
 
@@ -8,14 +9,19 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Which enablers can be compared between results scored under different versions of one questionnaire.
- * An enabler's rating is comparable only when every version asks the same items for it (same ids, same
- * weights): an enabler that a version added, dropped or re-worded is a different measurement, and putting
- * its scores side by side would compare unlike with unlike. Such enablers are left out, each with a reason.
+ * <p>
+ * Between two versions with a crosswalk (questionnaires/crosswalks/, docs/questionnaire-format.md#crosswalks) an
+ * enabler is compared when every item it has in either version is crosswalked as {@code same} (the same question,
+ * under the same id), each item keeps its weight, and the enabler keeps its weight. Otherwise it is left out with a
+ * reason built from the crosswalk ("version 2 merged DL-03 and SB-05 into DL-06, ... and added DL-09").
+ * Between versions with no crosswalk, an enabler is compared when both versions ask it with the same item ids and
+ * weights. An enabler that a version lacks is never compared. Across several versions, each version is compared with
+ * the next: an enabler is compared only when it is comparable at every step.
  */
 public final class SharedEnablers {
 
@@ -26,10 +32,19 @@ public final class SharedEnablers {
     public record Shared(List<String> compared, List<LeftOut> leftOut) {
     }
 
+    /** Finds the crosswalk between two versions of a questionnaire, as {@code QuestionnaireCatalog::crosswalk} does. */
+    @FunctionalInterface
+    public interface Crosswalks {
+        Optional<Crosswalk> find(String questionnaire, int from, int to);
+
+        /** No crosswalks: every pair of versions is judged by item ids and weights alone. */
+        Crosswalks NONE = (questionnaire, from, to) -> Optional.empty();
+    }
+
     private SharedEnablers() {
     }
 
-    public static Shared across(List<Questionnaire> versions) {
+    public static Shared across(List<Questionnaire> versions, Crosswalks crosswalks) {
         if (versions.isEmpty()) {
             return new Shared(List.of(), List.of());
         }
@@ -42,12 +57,7 @@ public final class SharedEnablers {
                 if (compared.contains(e.id()) || reasons.containsKey(e.id())) {
                     continue;
                 }
-                String reason = reason(sorted, e.id());
-                if (reason == null) {
-                    compared.add(e.id());
-                } else {
-                    reasons.put(e.id(), reason);
-                }
+                reason(sorted, e.id(), crosswalks).ifPresentOrElse(r -> reasons.put(e.id(), r), () -> compared.add(e.id()));
             }
         }
         // Newest version's order first; enablers only older versions have were never compared.
@@ -57,31 +67,57 @@ public final class SharedEnablers {
                 .map(x -> new LeftOut(x.getKey(), x.getValue())).toList());
     }
 
-    /** True when both versions ask the same items for {@code enabler}. */
-    public static boolean comparable(Questionnaire a, Questionnaire b, String enabler) {
-        return a == b || reason(List.of(a, b), enabler) == null;
+    /** As {@link #across(List, Crosswalks)} with no crosswalks: for questionnaires that have none. */
+    public static Shared across(List<Questionnaire> versions) {
+        return across(versions, Crosswalks.NONE);
     }
 
-    private static String reason(List<Questionnaire> versions, String enabler) {
-        String items = null;
-        List<Integer> missing = new ArrayList<>();
-        boolean differ = false;
-        for (Questionnaire q : versions) {
-            Enabler e = q.enablers().filter(x -> x.id().equals(enabler)).findFirst().orElse(null);
-            if (e == null) {
-                missing.add(q.version());
+    /** True when scores of {@code enabler} under {@code a} and {@code b} (in either order) may be put side by side. */
+    public static boolean comparable(Questionnaire a, Questionnaire b, String enabler, Crosswalks crosswalks) {
+        return a == b || reason(List.of(a, b), enabler, crosswalks).isEmpty();
+    }
+
+    /** As {@link #comparable(Questionnaire, Questionnaire, String, Crosswalks)} with no crosswalks. */
+    public static boolean comparable(Questionnaire a, Questionnaire b, String enabler) {
+        return comparable(a, b, enabler, Crosswalks.NONE);
+    }
+
+    /** Why {@code enabler} cannot be compared across {@code versions} (one questionnaire), or empty when it can. */
+    public static Optional<String> reason(List<Questionnaire> versions, String enabler, Crosswalks crosswalks) {
+        List<Questionnaire> sorted = versions.stream().sorted(Comparator.comparingInt(Questionnaire::version)).toList();
+        List<Integer> missing = sorted.stream().filter(q -> enabler(q, enabler).isEmpty()).map(Questionnaire::version).toList();
+        if (!missing.isEmpty()) {
+            return Optional.of("not in questionnaire version " + missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        List<String> steps = new ArrayList<>();
+        for (int i = 1; i < sorted.size(); i++) {
+            Questionnaire lo = sorted.get(i - 1);
+            Questionnaire hi = sorted.get(i);
+            if (lo.version() == hi.version()) {
                 continue;
             }
-            String these = e.items().stream().map(i -> i.id() + "*" + i.weight()).sorted().collect(Collectors.joining(","));
-            if (items != null && !Objects.equals(items, these)) {
-                differ = true;
+            Optional<Crosswalk> crosswalk = crosswalks.find(lo.id(), lo.version(), hi.version());
+            String step = crosswalk.isPresent() ? CrosswalkReason.of(crosswalk.get(), lo, hi, enabler)
+                    : sameItems(lo, hi, enabler) ? null
+                    : "its items differ between questionnaire versions " + lo.version() + ", " + hi.version();
+            if (step != null) {
+                steps.add(step);
             }
-            items = these;
         }
-        if (!missing.isEmpty()) {
-            return "not in questionnaire version " + missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        }
-        return differ ? "its items differ between questionnaire versions "
-                + versions.stream().map(q -> String.valueOf(q.version())).collect(Collectors.joining(", ")) : null;
+        return steps.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", steps));
+    }
+
+    static Optional<Enabler> enabler(Questionnaire q, String id) {
+        return q.enablers().filter(x -> x.id().equals(id)).findFirst();
+    }
+
+    /** The rule without a crosswalk: the same item ids with the same weights. */
+    private static boolean sameItems(Questionnaire a, Questionnaire b, String enabler) {
+        return signature(a, enabler).equals(signature(b, enabler));
+    }
+
+    private static String signature(Questionnaire q, String enabler) {
+        return enabler(q, enabler).orElseThrow().items().stream().map(i -> i.id() + "*" + i.weight()).sorted()
+                .collect(Collectors.joining(","));
     }
 }

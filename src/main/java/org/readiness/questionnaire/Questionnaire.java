@@ -38,7 +38,9 @@ public record Questionnaire(String id, int version, String title, String descrip
     public record Theme(String id, String title, String source, List<Enabler> enablers) {
     }
 
-    public record Enabler(String id, String title, String summary, String source, List<Item> items) {
+    /** {@code weight}: this enabler's weight in its theme's weighted mean; {@code weightReason} says why, when not 1. */
+    public record Enabler(String id, String title, String summary, String source, double weight, String weightReason,
+                          List<Item> items) {
     }
 
     /**
@@ -47,7 +49,7 @@ public record Questionnaire(String id, int version, String title, String descrip
      * answer is a point's value; on a "percentage" scale it is a whole percentage, which earns the point
      * whose {@code from} it reaches.
      */
-    public record Item(String id, String text, String guidance, double weight, boolean critical,
+    public record Item(String id, String text, String guidance, double weight, String weightReason, boolean critical,
                        boolean allowNotApplicable, String source, String type, List<ScalePoint> scale) {
 
         public static final String ANCHORED = "anchored";

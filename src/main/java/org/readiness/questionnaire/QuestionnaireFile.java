@@ -22,12 +22,13 @@ record QuestionnaireFile(String id, Integer version, String title, String descri
     record ThemeFile(String id, String title, String source, List<EnablerFile> enablers) {
     }
 
-    record EnablerFile(String id, String title, String summary, String source) {
+    /** {@code weight}: the enabler's weight in its theme's mean (1 when absent); any other weight needs a {@code weightReason}. */
+    record EnablerFile(String id, String title, String summary, String source, Double weight, String weightReason) {
     }
 
     /** {@code anchors} maps a scale value to wording specific to this item; unmapped values keep the scale's. */
-    record ItemFile(String id, String enabler, String text, String guidance, Double weight, Boolean critical,
-                    Boolean allowNotApplicable, String scale, Map<Integer, String> anchors, String source) {
+    record ItemFile(String id, String enabler, String text, String guidance, Double weight, String weightReason,
+                    Boolean critical, Boolean allowNotApplicable, String scale, Map<Integer, String> anchors, String source) {
     }
 
     /** What a draft must hold before it can be submitted; absent means nothing is required. */

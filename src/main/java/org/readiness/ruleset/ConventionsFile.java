@@ -22,7 +22,7 @@ final class ConventionsFile {
     /** Its path in the rules folder: the one file besides the .drl files that is part of a ruleset. */
     static final String PATH = "scoring/bands.yaml";
 
-    private static final Set<String> KEYS = Set.of("scale", "bands", "coverage");
+    private static final Set<String> KEYS = Set.of("scale", "bands", "coverage", "note");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final String file;
@@ -57,7 +57,7 @@ final class ConventionsFile {
                 unknown.add(k);
             }
         });
-        unknown.forEach(k -> fault("unknown key '" + k + "'; the keys are scale, bands and coverage"));
+        unknown.forEach(k -> fault("unknown key '" + k + "'; the keys are scale, bands, coverage and note"));
         Double from = number(root.at("/scale/from"), "scale.from");
         Double to = number(root.at("/scale/to"), "scale.to");
         if (from != null && to != null && !(from < to)) {
@@ -68,7 +68,11 @@ final class ConventionsFile {
             fault("coverage must be a share above 0 and at most 1; found " + coverage);
         }
         Map<Band, Double> starts = ladder(root.get("bands"), from, to);
-        return faults.size() > before ? null : new Conventions(from, to, coverage, starts);
+        JsonNode note = root.get("note");
+        if (note != null && (!note.isTextual() || note.asText().isBlank())) {
+            fault("note must be text: what every result says about its bands");
+        }
+        return faults.size() > before ? null : new Conventions(from, to, coverage, starts, note == null ? null : note.asText());
     }
 
     /** Every band on the ladder once, lowest first, each starting above the one before, the first at the scale's bottom. */

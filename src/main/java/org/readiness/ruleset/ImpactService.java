@@ -10,6 +10,7 @@ import org.readiness.scoring.engine.Ruleset;
 import org.readiness.scoring.engine.ScoreResult;
 import org.readiness.scoring.engine.ScoringEngine;
 import org.readiness.scoring.facts.AnswerKind;
+import org.readiness.scoring.facts.Scope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +57,7 @@ public class ImpactService {
     public record EnablerChange(String id, String from, String to) {
     }
 
-    private record Stored(UUID id, String organisation, String period, String questionnaire, int version, String overall,
+    private record Stored(UUID id, String organisation, String period, String scope, String questionnaire, int version, String overall,
                           Map<String, String> enablers, Set<String> recommendations, List<GivenAnswer> answers) {
     }
 
@@ -89,7 +90,7 @@ public class ImpactService {
 
     private Change compare(Stored s, Ruleset candidate) {
         Questionnaire q = questionnaires.find(s.questionnaire(), s.version()).orElseThrow();
-        ScoreResult again = engine.score(candidate, q, s.answers());
+        ScoreResult again = engine.score(candidate, q, s.answers(), Scope.of(s.scope()));
         BandChange overall = s.overall().equals(again.overall().band().name()) ? null
                 : new BandChange(s.overall(), again.overall().band().name());
         List<EnablerChange> enablers = again.enablers().stream()
@@ -144,11 +145,11 @@ public class ImpactService {
                 ids, r -> answers.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(new GivenAnswer(
                         r.getString(2), AnswerKind.valueOf(r.getString(3)), (Integer) r.getObject(4, Integer.class), null)));
         List<Stored> stored = new ArrayList<>();
-        query(c, "SELECT r.assessment_id, o.code, a.period, r.questionnaire_id, r.questionnaire_version, r.overall_band"
+        query(c, "SELECT r.assessment_id, o.code, a.period, a.scope, r.questionnaire_id, r.questionnaire_version, r.overall_band"
                 + " FROM assessment_result r JOIN assessment a ON a.id = r.assessment_id"
                 + " JOIN organisation o ON o.id = r.organisation_id WHERE r.assessment_id IN (" + in + ")", ids, r -> {
                     UUID id = r.getObject(1, UUID.class);
-                    stored.add(new Stored(id, r.getString(2), r.getString(3), r.getString(4), r.getInt(5), r.getString(6),
+                    stored.add(new Stored(id, r.getString(2), r.getString(3), r.getString(4), r.getString(5), r.getInt(6), r.getString(7),
                             enablers.getOrDefault(id, Map.of()), recommendations.getOrDefault(id, Set.of()),
                             answers.getOrDefault(id, List.of())));
                 });

@@ -13,12 +13,15 @@ import java.util.Map;
 @ApplicationScoped
 public class RuleCatalog {
 
-    /** A rule as the catalogue shows it: its description and how many stored results it fired in. */
-    public record RuleView(String id, String name, String enabler, String rationale, String source, String drlPackage,
-                           String file, int line, String drl, long firedIn) {
+    /**
+     * A rule as the catalogue shows it: its description, the priority of the next steps it makes (absent for rules
+     * that make none) and how many stored results it fired in.
+     */
+    public record RuleView(String id, String name, String enabler, String rationale, String source, Integer priority,
+                           String drlPackage, String file, int line, String drl, long firedIn) {
         static RuleView of(RuleDescription r, long firedIn) {
-            return new RuleView(r.id(), r.name(), r.enabler(), r.rationale(), r.source(), r.drlPackage(), r.file(),
-                    r.line(), r.drl(), firedIn);
+            return new RuleView(r.id(), r.name(), r.enabler(), r.rationale(), r.source(), r.priority(), r.drlPackage(),
+                    r.file(), r.line(), r.drl(), firedIn);
         }
     }
 

@@ -13,6 +13,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import org.readiness.scoring.facts.Conventions;
 import org.readiness.scoring.facts.RuleMeta;
+import org.readiness.questionnaire.Questionnaire;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -38,9 +40,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Turns a rules folder (its DRL files and scoring/bands.yaml) into a {@link Ruleset}, or refuses it with every fault
- * named by file and line: Drools' own compile errors, a package that does not match its folder, rules that lack the
- * metadata an auditor relies on, and faults in scoring/bands.yaml.
+ * Turns a rules folder (its DRL files, scoring/bands.yaml and ruleset.yaml) into a {@link Ruleset}, or refuses it with
+ * every fault named by file and line: Drools' own compile errors, a package that does not match its folder, rules that
+ * lack the metadata an auditor relies on, faults in scoring/bands.yaml, and a rule naming a question that no
+ * questionnaire version the ruleset serves asks.
  */
 public final class RulesetCompiler {
 
@@ -51,16 +54,18 @@ public final class RulesetCompiler {
     private static final Object BUILD_LOCK = new Object();
 
     private final Set<String> knownEnablers;
+    private final Collection<Questionnaire> questionnaires;
     private final Optional<RulesetCache> cache;
 
-    /** @param knownEnablers enabler and theme ids of the loaded questionnaires, plus "all" and "overall" */
-    public RulesetCompiler(Set<String> knownEnablers) {
-        this(knownEnablers, Optional.empty());
+    /** @param questionnaires the loaded questionnaires: what a rule may name (enablers, themes, questions) */
+    public RulesetCompiler(Collection<Questionnaire> questionnaires) {
+        this(questionnaires, Optional.empty());
     }
 
     /** @param cache where compiled rulesets are kept by version, so that unchanged rules are not compiled again */
-    public RulesetCompiler(Set<String> knownEnablers, Optional<RulesetCache> cache) {
-        this.knownEnablers = Set.copyOf(knownEnablers);
+    public RulesetCompiler(Collection<Questionnaire> questionnaires, Optional<RulesetCache> cache) {
+        this.knownEnablers = Set.copyOf(RulesetService.knownEnablers(questionnaires));
+        this.questionnaires = List.copyOf(questionnaires);
         this.cache = cache;
     }
 
@@ -84,6 +89,7 @@ public final class RulesetCompiler {
             throw new RulesetException(origin, faults, version);
         }
         Optional<Conventions> conventions = conventions(sorted, drl, origin, faults);
+        Served served = Served.read(origin, sorted.get(Served.PATH), questionnaires, faults);
         ClassLoader loader = RuleClassLoader.ofContext();
         // A cached KieBase is only the compiled form of these very files; every check below still runs on it.
         Optional<KieBase> cached = cache.flatMap(c -> c.load(version, loader));
@@ -92,13 +98,14 @@ public final class RulesetCompiler {
                 .map(e -> new RuleFile(e.getKey(), sha256(e.getValue().getBytes(StandardCharsets.UTF_8)), e.getValue()))
                 .toList();
         List<RuleDescription> rules = kieBase == null ? List.of() : catalogue(kieBase, ruleFiles, origin, faults);
+        served.checkQuestionsNamed(rules, origin, faults);
         if (!faults.isEmpty()) {
             throw new RulesetException(origin, faults, version);
         }
         if (cached.isEmpty()) {
             cache.ifPresent(c -> c.store(version, kieBase));
         }
-        return new Ruleset(version, Instant.now(), origin, ruleFiles, rules, kieBase, conventions);
+        return new Ruleset(version, Instant.now(), origin, ruleFiles, rules, kieBase, conventions, served.versions());
     }
 
     /**
@@ -133,8 +140,8 @@ public final class RulesetCompiler {
     }
 
     /**
-     * The files of the ruleset in {@code folder} by relative path ('/' separators): every .drl file and
-     * scoring/bands.yaml (the scenarios and other notes beside them are not rules). A missing folder is a RulesetException.
+     * The files of the ruleset in {@code folder} by relative path ('/' separators): every .drl file,
+     * scoring/bands.yaml and ruleset.yaml (the scenarios and other notes beside them are not rules). A missing folder is a RulesetException.
      */
     public static Map<String, String> readFolder(Path folder) {
         if (!Files.isDirectory(folder)) {
@@ -147,7 +154,7 @@ public final class RulesetCompiler {
         try (Stream<Path> walk = Files.walk(folder, FileVisitOption.FOLLOW_LINKS)) {
             for (Path file : walk.filter(p -> Files.isRegularFile(p) && !hidden(folder.relativize(p))).toList()) {
                 String relative = folder.relativize(file).toString().replace('\\', '/');
-                if (relative.endsWith(".drl") || relative.equals(ConventionsFile.PATH)) {
+                if (relative.endsWith(".drl") || relative.equals(ConventionsFile.PATH) || relative.equals(Served.PATH)) {
                     files.put(relative, Files.readString(file, StandardCharsets.UTF_8));
                 }
             }

@@ -145,7 +145,7 @@ public class RulesetService {
 
     /** A compiler that accepts exactly the enablers and themes of the loaded questionnaires. */
     public RulesetCompiler compiler() {
-        return new RulesetCompiler(knownEnablers(questionnaires.all()), config.rules().cachePath().map(RulesetCache::new));
+        return new RulesetCompiler(questionnaires.all(), config.rules().cachePath().map(RulesetCache::new));
     }
 
     public static Set<String> knownEnablers(Iterable<Questionnaire> questionnaires) {

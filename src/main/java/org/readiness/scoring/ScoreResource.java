@@ -30,9 +30,12 @@ public class ScoreResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Score answers without storing anything (what-if)",
             description = "Scores a set of answers with the active ruleset and returns the ratings per enabler, theme "
-                    + "and overall, the ranked next steps and the fired-rule trace. \"Not applicable\" and \"don't know\" "
-                    + "are left out of every mean; an enabler with under the ruleset's minimum share of its items answered "
-                    + "(coverage in rules/scoring/bands.yaml) is rated INSUFFICIENT_EVIDENCE. Any signed-in user may call it.")
+                    + "and overall, the ranked next steps (each with its usual owner, whether it is a quick win, and what "
+                    + "would show it is done) and the fired-rule trace. \"Not applicable\" is left out of every mean; "
+                    + "\"don't know\" and unanswered items are left out of the score shown but never rate better than 0 "
+                    + "would (each rating is held to the band of its floor), and each brings a step to find out. An enabler "
+                    + "with under the ruleset's minimum share of its applicable items answered (coverage in "
+                    + "rules/scoring/bands.yaml) is rated INSUFFICIENT_EVIDENCE. Any signed-in user may call it.")
     @APIResponse(responseCode = "200", description = "The ratings, ranked recommendations and fired-rule trace")
     @APIResponse(responseCode = "400", description = "Every problem in the request, each with a JSON pointer")
     public ScoreResult score(@RequestBody(required = true, description = "The questionnaire and the answers to score",

@@ -5,6 +5,8 @@ import org.readiness.scoring.engine.GivenAnswer;
 import org.readiness.ruleset.RulesetService;
 import org.readiness.scoring.engine.ScoreResult;
 import org.readiness.scoring.engine.ScoringEngine;
+import org.readiness.scoring.engine.Ruleset;
+import org.readiness.scoring.facts.Scope;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -47,19 +49,29 @@ public class ScoringService {
         if (!problems.isEmpty()) {
             throw ProblemException.invalid(problems.size() + " problem(s) found in the answers", problems);
         }
-        return score(questionnaire.orElseThrow(), answers);
+        return score(questionnaire.orElseThrow(), answers, Scope.of(request.scope()));
     }
 
-    public ScoreResult score(Questionnaire questionnaire, List<GivenAnswer> answers) {
+    /**
+     * Scores under the active ruleset, which must serve the questionnaire's version (its ruleset.yaml): rules written for
+     * other questions would rate answers they cannot read. Refused with 422 naming the versions served.
+     */
+    public ScoreResult score(Questionnaire questionnaire, List<GivenAnswer> answers, Scope scope) {
         long started = System.nanoTime();
-        ScoreResult result = engine.score(rulesets.active(), questionnaire, answers);
+        Ruleset ruleset = rulesets.active();
+        if (!ruleset.serves(questionnaire.id(), questionnaire.version())) {
+            throw new ProblemException(422, "questionnaire-not-served", "The rules do not serve this questionnaire version",
+                    "Ruleset " + ruleset.version() + " serves " + ruleset.serves() + "; it cannot score "
+                            + questionnaire.key(), List.of(new Violation("/version", "not served by the active rules")));
+        }
+        ScoreResult result = engine.score(ruleset, questionnaire, answers, scope);
         metrics.scored(result, System.nanoTime() - started);
         return result;
     }
 
     /**
      * The loaded questionnaire {@code ref} names (the latest version when it names none), or a problem at
-     * {@code /questionnaire} or {@code /version}. A null {@code ref} could not be read: its problem is reported already.
+     * {@code /questionnaire} or {@code /version}, also when the active rules do not serve that version. A null {@code ref} could not be read: its problem is reported already.
      */
     public Optional<Questionnaire> questionnaire(QuestionnaireRef ref, List<Violation> problems) {
         if (ref == null) {
@@ -70,6 +82,10 @@ public class ScoringService {
             problems.add(new Violation(ref.version() == null ? "/questionnaire" : "/version",
                     "no questionnaire " + RequestBody.abbreviate(ref.id())
                             + (ref.version() == null ? "" : " version " + ref.version())));
+        } else if (!rulesets.active().serves(found.get().id(), found.get().version())) {
+            problems.add(new Violation("/version", "version " + found.get().version() + " of " + found.get().id()
+                    + " is not served by the active rules (rules/ruleset.yaml)"));
+            return Optional.empty();
         }
         return found;
     }

@@ -35,6 +35,14 @@ public class ResultPages {
      */
     public record ResultPage(AssessmentService.Stored stored, ScoreResult result, Explanation explanation,
                              EnablerChart chart, List<Explanation.Rule> gates, boolean progress) {
+
+        /** The title of the enabler or theme a next step is about, as the result names it; the id if it names none. */
+        public String titleOf(String id) {
+            return result.enablers().stream().filter(e -> e.id().equals(id)).map(ScoreResult.EnablerRating::title)
+                    .findFirst().or(() -> result.themes().stream().filter(t -> t.id().equals(id))
+                            .map(ScoreResult.ThemeRating::title).findFirst())
+                    .orElse("overall".equals(id) ? "The overall rating" : id);
+        }
     }
 
     @Inject

@@ -43,13 +43,35 @@ class AssessmentCreateAndReadTest {
                 .body("createdAt", notNullValue()).body("submittedAt", nullValue()).body("result", nullValue());
     }
 
+    /** A draft that names no version is of the latest one: version 2 since it was published (issue 17). */
     @Test
     void takesTheLatestQuestionnaireVersionAndADayAsPeriod() {
         String code = Api.createOrganisation();
-        Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
+        String location = Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
                 .body("{\"organisation\":\"" + code + "\",\"questionnaire\":\"nttp-readiness\",\"period\":\"2025-10-31\"}")
                 .post("/api/v1/assessments")
-                .then().statusCode(201).body("questionnaire.version", equalTo(1)).body("period", equalTo("2025-10-31"));
+                .then().statusCode(201).body("questionnaire.version", equalTo(2)).body("period", equalTo("2025-10-31"))
+                .extract().header("Location");
+        Api.analyst().get(location).then().statusCode(200).body("questionnaire.version", equalTo(2));
+        // The draft takes version 2's questions: a new item is accepted, an item version 2 retired is not.
+        Api.as(Api.leadOf(code)).body("{\"answers\":[{\"question\":\"DL-09\",\"value\":2}]}").put(location + "/answers")
+                .then().statusCode(200);
+        Api.as(Api.leadOf(code)).body("{\"answers\":[{\"question\":\"DL-03\",\"value\":2}]}").put(location + "/answers")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/answers/0/question"));
+    }
+
+    /** Version 1 stays served: a draft may still name it, and then takes version 1's questions. */
+    @Test
+    void takesAnEarlierVersionWhenNamed() {
+        String code = Api.createOrganisation();
+        String location = Api.as(Api.leadOf(code)).contentType(ContentType.JSON)
+                .body("{\"organisation\":\"" + code + "\",\"questionnaire\":\"nttp-readiness\",\"version\":1,\"period\":\"2025-10\"}")
+                .post("/api/v1/assessments")
+                .then().statusCode(201).body("questionnaire.version", equalTo(1)).extract().header("Location");
+        Api.as(Api.leadOf(code)).body("{\"answers\":[{\"question\":\"DL-03\",\"value\":2}]}").put(location + "/answers")
+                .then().statusCode(200);
+        Api.as(Api.leadOf(code)).body("{\"answers\":[{\"question\":\"DL-09\",\"value\":2}]}").put(location + "/answers")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/answers/0/question"));
     }
 
     @Test

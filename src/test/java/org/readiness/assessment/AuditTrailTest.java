@@ -30,8 +30,16 @@ import static org.hamcrest.Matchers.not;
 @TestProfile(ReloadTest.CopiedRules.class)
 class AuditTrailTest {
 
-    /** No lead in post: the lead gate holds the organisation back and "appoint a lead" comes first. */
+    /**
+     * No lead in post: the lead gate holds the organisation back and "appoint a lead" comes first. Items of version 2,
+     * which a draft that names no version is of.
+     */
     private static final String NO_LEAD = """
+            {"question":"DL-01","value":1,"evidence":"Post advertised twice"},{"question":"GV-01","value":3},
+            {"question":"PT-01","value":"DONT_KNOW"},{"question":"DL-02","value":3},{"question":"DL-06","value":3},
+            {"question":"DL-04","value":2,"evidence":"Two-year funding"},{"question":"DL-07","value":3}""";
+    /** The same site answering version 1, which stays served: its stored results must replay as well. */
+    private static final String NO_LEAD_V1 = """
             {"question":"DL-01","value":1,"evidence":"Post advertised twice"},{"question":"GV-01","value":3},
             {"question":"PT-01","value":"DONT_KNOW"},{"question":"DL-02","value":3},{"question":"DL-03","value":3},
             {"question":"DL-04","value":2,"evidence":"Two-year funding"},{"question":"DL-05","value":3}""";
@@ -54,6 +62,15 @@ class AuditTrailTest {
         String version = Api.owner(id).get("/api/v1/assessments/" + id + "/result").then().extract().path("ruleset.version");
         Api.auditor().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200)
                 .body("identical", equalTo(true)).body("differences", empty())
+                .body("rulesetVersion", equalTo(version)).body("questionnaire", equalTo("nttp-readiness@2"));
+    }
+
+    @Test
+    void aStoredResultOfVersion1ReplaysIdentically() {
+        String id = submitted(1, NO_LEAD_V1);
+        String version = Api.owner(id).get("/api/v1/assessments/" + id + "/result").then().extract().path("ruleset.version");
+        Api.auditor().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200)
+                .body("identical", equalTo(true)).body("differences", empty())
                 .body("rulesetVersion", equalTo(version)).body("questionnaire", equalTo("nttp-readiness@1"));
     }
 
@@ -61,10 +78,12 @@ class AuditTrailTest {
     void replayIsIdenticalAfterTheActiveRulesChanged() throws IOException {
         String id = submittedWithoutLead();
         String before = Api.auditor().get("/api/v1/ruleset").then().extract().path("version");
-        // Remove the lead gate: under the new rules the same answers would no longer be held back.
-        Files.writeString(ReloadTest.FOLDER.resolve("gates/programme-gates.drl"), Files.readString(
-                ReloadTest.FOLDER.resolve("gates/programme-gates.drl")).replace("question == \"DL-01\", scored, value < 2",
-                "question == \"DL-01\", scored, value < 1"));
+        // Lower the lead gate's bar to 1: under the new rules the same answers (DL-01 at 1) would no longer be held back.
+        String gates = Files.readString(ReloadTest.FOLDER.resolve("gates/programme-gates.drl"));
+        String bar = "not Answer( question == \"DL-01\", scored, value >= 2 )";
+        assertThat(gates).contains(bar);
+        Files.writeString(ReloadTest.FOLDER.resolve("gates/programme-gates.drl"),
+                gates.replace(bar, "not Answer( question == \"DL-01\", scored, value >= 1 )"));
         String after = Api.admin().post("/api/v1/ruleset/reload").then().statusCode(200).extract().path("active.version");
         assertThat(after).isNotEqualTo(before);
         Api.auditor().post("/api/v1/assessments/" + id + "/replay").then().statusCode(200)
@@ -111,7 +130,7 @@ class AuditTrailTest {
                 .body("enablers.find { it.id == 'dedicated-lead' }.rules.id", hasItem("GATE-NO-LEAD"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.recommendations[0].rule", equalTo("REC-DL-APPOINT"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.recommendations[0].rationale", containsString("lead"))
-                .body("enablers.find { it.id == 'governance' }.inputs.find { it.id == 'GV-02' }.answer", equalTo("not answered"))
+                .body("enablers.find { it.id == 'governance' }.inputs.find { it.id == 'GV-06' }.answer", equalTo("not answered"))
                 .body("overall.rules.id", hasItem("SCORE-OVERALL-INSUFFICIENT"))
                 .body("note", containsString("not validated cut-offs"));
         for (String type : new String[]{"text/plain", "text/markdown"}) {
@@ -120,7 +139,9 @@ class AuditTrailTest {
                     .body(containsString("# Why"))
                     .body(containsString("## A dedicated lead: Developing"))
                     .body(containsString("DL-01, \"A named lead for trauma-informed work is in post.\": 1 (Planned or agreed)"))
-                    .body(containsString("Appoint a dedicated lead for trauma-informed work (rule REC-DL-APPOINT)"));
+                    .body(containsString("Appoint a dedicated lead and name an interim lead now (rule REC-DL-APPOINT)"))
+                    // PT-01 "don't know" counts as no protected time for the lead: its gate holds the lead enabler too.
+                    .body(containsString("(GATE-NO-LEAD-TIME)"));
         }
     }
 
@@ -144,8 +165,13 @@ class AuditTrailTest {
     }
 
     private static String submittedWithoutLead() {
-        String id = Api.createDraft();
-        Api.putAnswers(id, NO_LEAD).then().statusCode(200);
+        return submitted(null, NO_LEAD);
+    }
+
+    /** A submitted assessment of {@code version} (the latest when null) with {@code answers}; returns its id. */
+    private static String submitted(Integer version, String answers) {
+        String id = Api.createDraft(Api.createOrganisation(), version);
+        Api.putAnswers(id, answers).then().statusCode(200);
         Api.submit(id).then().statusCode(201);
         return id;
     }

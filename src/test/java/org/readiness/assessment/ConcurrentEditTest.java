@@ -25,14 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class ConcurrentEditTest {
 
+    // Items of the latest questionnaire version, which a draft that names none (Api.createDraft) is of.
     private static final String LEAD = """
-            {"question":"DL-01","value":3},{"question":"DL-02","value":3},{"question":"DL-03","value":2},
-            {"question":"DL-04","value":2},{"question":"DL-05","value":1}""";
+            {"question":"DL-01","value":3},{"question":"DL-02","value":3},{"question":"DL-06","value":2},
+            {"question":"DL-04","value":2},{"question":"DL-07","value":1}""";
     private static final String GOVERNANCE = """
-            {"question":"GV-01","value":4},{"question":"GV-02","value":4},{"question":"GV-03","value":3},
-            {"question":"GV-04","value":3},{"question":"GV-05","value":2}""";
-    private static final Set<String> LEAD_ITEMS = Set.of("DL-01", "DL-02", "DL-03", "DL-04", "DL-05");
-    private static final Set<String> GOVERNANCE_ITEMS = Set.of("GV-01", "GV-02", "GV-03", "GV-04", "GV-05");
+            {"question":"GV-01","value":4},{"question":"GV-06","value":4},{"question":"GV-03","value":3},
+            {"question":"GV-07","value":3},{"question":"GV-08","value":2}""";
+    private static final Set<String> LEAD_ITEMS = Set.of("DL-01", "DL-02", "DL-06", "DL-04", "DL-07");
+    private static final Set<String> GOVERNANCE_ITEMS = Set.of("GV-01", "GV-06", "GV-03", "GV-07", "GV-08");
 
     @Inject
     AgroalDataSource db;

@@ -41,7 +41,7 @@ class ResultPersistenceTest {
     void aSubmittedResultReadsBackIdentical() throws Exception {
         String id = Api.submitted("""
                 {"question":"DL-02","value":3,"evidence":"Trained in trauma-informed practice; delivers level two"},
-                {"question":"GV-02","value":4,"evidence":"Reports to the corporate management team every quarter"}""");
+                {"question":"GV-06","value":4,"evidence":"Reports to the corporate management team every quarter"}""");
         String result = Api.analyst().get("/api/v1/assessments/" + id + "/result").then().statusCode(200).extract().asString();
 
         // A new transaction with an empty persistence context: the entity is loaded from the database.

@@ -33,7 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class SubmitTest {
 
+    /** Answers to items of the latest questionnaire version, which a draft that names none is of. */
     private static final String ANSWERS = Api.CRITICAL_ANSWERS + """
+            ,{"question":"DL-02","value":3},{"question":"DL-06","value":2},{"question":"DL-04","value":1},
+            {"question":"GV-06","value":2},{"question":"GV-03","value":1},{"question":"GV-07","value":"DONT_KNOW"},
+            {"question":"LE-01","value":2},{"question":"LS-01","value":1,"evidence":"No check-ins yet"}""";
+    /** The same kind of answers to version 1, which stays served: items version 2 retired among them. */
+    private static final String ANSWERS_V1 = Api.CRITICAL_ANSWERS + """
             ,{"question":"DL-02","value":3},{"question":"DL-03","value":2},{"question":"DL-04","value":1},
             {"question":"GV-02","value":2},{"question":"GV-03","value":1},{"question":"GV-04","value":"DONT_KNOW"},
             {"question":"LE-01","value":2},{"question":"LS-01","value":1,"evidence":"No check-ins yet"}""";
@@ -65,7 +71,7 @@ class SubmitTest {
         submitted.then().statusCode(201).contentType("application/json")
                 .header("Location", endsWith("/api/v1/assessments/" + id + "/result"));
         String whatIf = Api.analyst().contentType(ContentType.JSON)
-                .body("{\"questionnaire\":\"nttp-readiness\",\"version\":1,\"answers\":[" + ANSWERS + "]}")
+                .body("{\"questionnaire\":\"nttp-readiness\",\"version\":2,\"answers\":[" + ANSWERS + "]}")
                 .post("/api/v1/score").then().statusCode(200).extract().asString();
         assertEquals(whatIf, submitted.asString(), "the stored result is the what-if result, byte for byte");
         assertEquals(submitted.asString(), Api.analyst().get("/api/v1/assessments/" + id + "/result")
@@ -73,21 +79,48 @@ class SubmitTest {
 
         JsonNode result = mapper.readTree(submitted.asString());
         assertEquals("nttp-readiness", result.at("/questionnaire/id").asText());
+        assertEquals(2, result.at("/questionnaire/version").asInt());
+        // Every next step of a version 2 result says who usually owns it, how soon it can be done and what shows it done.
+        assertTrue(result.get("recommendations").size() > 0, "a rated result always has next steps");
+        for (JsonNode step : result.get("recommendations")) {
+            assertTrue(step.path("owner").isTextual() && !step.path("owner").asText().isBlank(), step.toString());
+            assertTrue(List.of("QUICK_WIN", "LONGER_TERM").contains(step.path("horizon").asText()), step.toString());
+            assertTrue(step.path("doneWhen").isTextual() && !step.path("doneWhen").asText().isBlank(), step.toString());
+        }
         Api.analyst().get("/api/v1/assessments/" + id).then().statusCode(200)
                 .body("status", equalTo("SUBMITTED")).body("submittedBy", equalTo(Api.leadOf(Api.organisationOf(id))))
                 .body("result.band", equalTo(result.at("/overall/band").asText()))
                 .body("result.ruleset", equalTo(result.at("/ruleset/version").asText()))
                 .body("result.href", equalTo("/api/v1/assessments/" + id + "/result"));
-        // The trace is stored with the result: LE-01 without support (LS-01 low, the rest unknown) fired its gate; PT-01 was DONT_KNOW,
-        // which counts as missing, so the gate on the lead's protected time did not fire.
+        // The trace is stored with the result: LE-01 without support (LS-01 low, the rest unknown) fired its gate; PT-01
+        // was DONT_KNOW, which every gate treats as the condition absent, so the gate on the lead's protected time fired
+        // too; DL-01 and GV-01 are answered 2 or more, so their gates did not.
         Api.analyst().get("/api/v1/assessments/" + id + "/result").then()
                 .body("trace.rule", hasItem("GATE-LIVED-EXPERIENCE-UNSUPPORTED"))
-                .body("trace.rule", not(hasItem("GATE-NO-LEAD-TIME")));
+                .body("trace.rule", hasItem("GATE-NO-LEAD-TIME"))
+                .body("trace.rule", not(hasItem("GATE-NO-LEAD")))
+                .body("trace.rule", not(hasItem("GATE-NO-SENIOR-GOVERNANCE")));
+    }
+
+    /** Version 1 stays served: a draft of it is scored under its own questions, exactly as the what-if of version 1. */
+    @Test
+    void storesTheWhatIfResultForADraftOfVersion1Too() throws Exception {
+        String id = Api.createDraft(1);
+        Api.putAnswers(id, ANSWERS_V1).then().statusCode(200);
+        Response submitted = Api.submit(id);
+        submitted.then().statusCode(201);
+        String whatIf = Api.analyst().contentType(ContentType.JSON)
+                .body("{\"questionnaire\":\"nttp-readiness\",\"version\":1,\"answers\":[" + ANSWERS_V1 + "]}")
+                .post("/api/v1/score").then().statusCode(200).extract().asString();
+        assertEquals(whatIf, submitted.asString(), "the stored result is the what-if result, byte for byte");
+        JsonNode result = mapper.readTree(submitted.asString());
+        assertEquals(1, result.at("/questionnaire/version").asInt());
+        Api.analyst().get("/api/v1/assessments/" + id).then().body("result.band", equalTo(result.at("/overall/band").asText()));
     }
 
     @Test
     void storesQueryableColumnsThatMatchTheJson() throws Exception {
-        String id = Api.submitted("{\"question\":\"DL-02\",\"value\":4},{\"question\":\"DL-03\",\"value\":4}");
+        String id = Api.submitted("{\"question\":\"DL-02\",\"value\":4},{\"question\":\"DL-06\",\"value\":4}");
         JsonNode result = mapper.readTree(Api.analyst().get("/api/v1/assessments/" + id + "/result").asString());
         try (Connection c = db.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT questionnaire_id, questionnaire_version, ruleset_version,"

@@ -70,6 +70,23 @@ class ComparisonResourceTest {
         assertThat(answer.getString("statistics.method")).contains("type 7");
     }
 
+    /** The same statistics over results of version 2, the version new drafts take. */
+    @Test
+    void quartilesOfVersion2Results() {
+        String region = Programme.newRegion();
+        for (int score : new int[]{4, 0, 3, 1, 4, 2}) {
+            Programme.submit(2, Programme.organisation(region), "2025-06", null, Programme.leadV2(score));
+        }
+        JsonPath answer = compare(region);
+        assertThat(answer.getList("questionnaireVersions")).containsExactly(2);
+        assertThat(answer.getList("leftOut")).isEmpty();
+        String at = "statistics.enablers.find { it.id == 'dedicated-lead' }.";
+        assertThat(answer.getInt(at + "n")).isEqualTo(6);
+        assertThat(answer.getDouble(at + "lowerQuartile")).isCloseTo(1.25, within(1e-9));
+        assertThat(answer.getDouble(at + "median")).isCloseTo(2.5, within(1e-9));
+        assertThat(answer.getDouble(at + "upperQuartile")).isCloseTo(3.75, within(1e-9));
+    }
+
     @Test
     void eachOrganisationAppearsOnceWithItsLatestResultAsOfThePeriod() {
         String region = Programme.newRegion();

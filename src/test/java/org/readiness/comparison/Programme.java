@@ -33,13 +33,21 @@ final class Programme {
     }
 
     /**
-     * Submits an assessment whose answers are {@code answers} (JSON objects, without the critical items unless
-     * given) and, when not among them, the critical items DL-01, GV-01 and PT-01. Returns its id.
+     * Submits an assessment of version 1 of the questionnaire whose answers are {@code answers} (JSON objects, without
+     * the critical items unless given) and, when not among them, the critical items DL-01, GV-01 and PT-01. Returns its
+     * id. Version 1 stays served, and the comparison and progress tests were written against its items and weights
+     * ({@link #lead(int)}, the SAMM worked example); {@link #submit(int, String, String, String, String)} names another.
      */
     static String submit(String organisation, String period, String scope, String answers) {
+        return submit(1, organisation, period, scope, answers);
+    }
+
+    /** As {@link #submit(String, String, String, String)}, for {@code version} of the questionnaire. */
+    static String submit(int version, String organisation, String period, String scope, String answers) {
         String id = Api.as(Api.leadOf(organisation)).contentType(ContentType.JSON)
                 .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + Api.QUESTIONNAIRE
-                        + "\",\"period\":\"" + period + "\"" + (scope == null ? "" : ",\"scope\":" + json(scope)) + "}")
+                        + "\",\"version\":" + version + ",\"period\":\"" + period + "\""
+                        + (scope == null ? "" : ",\"scope\":" + json(scope)) + "}")
                 .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
         StringBuilder all = new StringBuilder(answers);
         for (String critical : new String[]{"DL-01", "GV-01", "PT-01"}) {
@@ -52,9 +60,14 @@ final class Programme {
         return id;
     }
 
-    /** Every dedicated-lead item answered {@code value}, so that enabler scores exactly {@code value}. */
+    /** Every dedicated-lead item of version 1 answered {@code value}, so that enabler scores exactly {@code value}. */
     static String lead(int value) {
         return same(value, "DL-01", "DL-02", "DL-03", "DL-04", "DL-05");
+    }
+
+    /** Every dedicated-lead item of version 2 answered {@code value}, so that enabler scores exactly {@code value}. */
+    static String leadV2(int value) {
+        return same(value, "DL-01", "DL-02", "DL-06", "DL-04", "DL-07", "DL-09");
     }
 
     static String same(int value, String... questions) {

@@ -102,17 +102,31 @@ class KubernetesManifestIT {
         JsonNode rules = volumes.get("rules").get("configMap");
         assertThat(rules.get("name").asText()).isEqualTo("readiness-rules");
 
-        Set<String> itemPaths = StreamSupport.stream(rules.get("items").spliterator(), false).map(i -> {
-            assertThat(i.get("key").asText()).isEqualTo(i.get("path").asText().replace('/', '.'));
-            return i.get("path").asText();
-        }).collect(Collectors.toCollection(TreeSet::new));
         Set<String> drl;
         Path folder = PROJECT.resolve("rules");
         try (Stream<Path> walk = Files.walk(folder)) {
-            drl = walk.filter(p -> p.toString().endsWith(".drl") || p.endsWith(Path.of("scoring", "bands.yaml")))
+            drl = walk.filter(p -> p.toString().endsWith(".drl") || p.endsWith(Path.of("scoring", "bands.yaml"))
+                            || p.equals(folder.resolve("ruleset.yaml")))
                     .map(p -> folder.relativize(p).toString().replace('\\', '/')).collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(itemPaths).as("a ConfigMap item for each .drl under rules/ and scoring/bands.yaml, and no other").isEqualTo(drl);
+        assertThat(itemPaths(rules)).as("a ConfigMap item for each .drl under rules/, scoring/bands.yaml and ruleset.yaml, and no other")
+                .isEqualTo(drl);
+        Set<String> questionnaires;
+        Path asked = PROJECT.resolve("questionnaires");
+        try (Stream<Path> walk = Files.walk(asked)) {
+            questionnaires = walk.filter(p -> p.toString().endsWith(".yaml"))
+                    .map(p -> asked.relativize(p).toString().replace('\\', '/')).collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertThat(itemPaths(volumes.get("questionnaires").get("configMap")))
+                .as("a ConfigMap item for each questionnaire and crosswalk file, and no other").isEqualTo(questionnaires);
+    }
+
+    /** The paths a ConfigMap volume's items put its keys at; a key is its path with '/' as '.'. */
+    private static Set<String> itemPaths(JsonNode configMap) {
+        return StreamSupport.stream(configMap.get("items").spliterator(), false).map(i -> {
+            assertThat(i.get("key").asText()).isEqualTo(i.get("path").asText().replace('/', '.'));
+            return i.get("path").asText();
+        }).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

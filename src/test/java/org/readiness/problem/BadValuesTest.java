@@ -54,8 +54,9 @@ public class BadValuesTest {
             cases.add(answer(path, user, "a value as text", "{\"question\":\"DL-01\",\"value\":\"2\"}", 400, "/answers/0/value"));
             cases.add(answer(path, user, "a huge value", "{\"question\":\"DL-01\",\"value\":1e400}", 400, "/answers/0/value"));
             cases.add(answer(path, user, "a value past long", "{\"question\":\"DL-01\",\"value\":99999999999999999999}", 400, "/answers/0/value"));
-            cases.add(answer(path, user, "a percentage over 100", "{\"question\":\"TN-05\",\"value\":101}", 400, "/answers/0/value"));
+            cases.add(answer(path, user, "a percentage over 100", "{\"question\":\"TN-08\",\"value\":101}", 400, "/answers/0/value"));
             cases.add(answer(path, user, "an unknown question", "{\"question\":\"XX-99\",\"value\":2}", 400, "/answers/0/question"));
+            cases.add(answer(path, user, "a question the latest version retired", "{\"question\":\"TN-05\",\"value\":50}", 400, "/answers/0/question"));
             cases.add(answer(path, user, "a question as a number", "{\"question\":7,\"value\":2}", 400, "/answers/0/question"));
             cases.add(answer(path, user, "a question answered twice",
                     "{\"question\":\"DL-01\",\"value\":2},{\"question\":\"DL-01\",\"value\":3}", 400, "/answers/1/question"));

@@ -135,7 +135,7 @@ class SoakIT {
                 // Racing edits of one draft, each with the version it read: 200 or 409, nothing else.
                 String version = Api.owner(raced).get("/api/v1/assessments/" + raced).header("ETag");
                 Response r = Api.owner(raced).header("If-Match", version).contentType(ContentType.JSON)
-                        .body("{\"answers\":[{\"question\":\"DL-03\",\"value\":" + random.nextInt(5) + "}]}")
+                        .body("{\"answers\":[{\"question\":\"DL-06\",\"value\":" + random.nextInt(5) + "}]}")
                         .put("/api/v1/assessments/" + raced + "/answers");
                 expect("a racing edit", r, r.statusCode() == 409 ? 409 : 200);
             }

@@ -2,6 +2,7 @@ package org.readiness.ruleset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.readiness.questionnaire.Questionnaire;
 import org.readiness.scoring.RulesFixture;
 import org.readiness.scoring.Scenario;
 import org.readiness.scoring.engine.Firing;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -125,17 +127,22 @@ class ConventionsTest {
     /**
      * A ruleset kept from before the file (its scoring DRL with the numbers inline, no bands.yaml) compiles, gets no
      * Conventions fact, and decides every scenario as the same numbers in the file do, with the note it always had.
+     * Both are built on version 1 of the rules (src/test/resources/rules-version-1), the last whose only readers of the
+     * Conventions fact were its scoring files: from version 2 on, gates and patterns read it too, so no ruleset of
+     * today's rules can do without the file.
      */
     @Test
     void aRulesetFromBeforeTheFileStillScoresAsItDid(@TempDir Path dir) throws IOException {
-        Map<String, String> before = new HashMap<>(RulesetCompiler.readFolder(RulesFixture.RULES));
+        Map<String, String> versionOne = RulesetCompiler.readFolder(Path.of("src/test/resources/rules-version-1"));
+        assertThat(versionOne).containsKey(SHIPPED);
+        Map<String, String> before = new HashMap<>(versionOne);
         before.remove(SHIPPED);
         Path legacy = Path.of("src/test/resources/rules-before-bands-yaml/scoring");
         for (String drl : List.of("bands.drl", "enabler-scores.drl", "theme-and-overall-scores.drl")) {
             before.put("scoring/" + drl, Files.readString(legacy.resolve(drl)));
         }
         Ruleset old = RulesFixture.compiler().compile(before, "archived");
-        Map<String, String> now = new HashMap<>(RulesetCompiler.readFolder(RulesFixture.RULES));
+        Map<String, String> now = new HashMap<>(versionOne);
         Conventions inline = Conventions.BEFORE_THE_FILE;
         now.put(SHIPPED, "scale: {from: 0, to: 4}\nbands:\n" + Conventions.ladder().stream()
                 .map(b -> "  - {band: " + b + ", from: " + inline.startOf(b) + "}\n").reduce("", String::concat)
@@ -144,19 +151,27 @@ class ConventionsTest {
 
         assertThat(old.conventionsFile()).isEmpty();
         assertThat(current.conventions()).isEqualTo(inline);
-        Scenario.files().map(Scenario::read).forEach(s -> {
-            ScoreResult a = ENGINE.score(old, RulesFixture.QUESTIONNAIRE, RulesFixture.given(s.allAnswers()));
-            ScoreResult b = ENGINE.score(current, RulesFixture.QUESTIONNAIRE, RulesFixture.given(s.allAnswers()));
-            assertThat(b.overall()).as(s.name()).isEqualTo(a.overall());
-            assertThat(b.themes()).as(s.name()).isEqualTo(a.themes());
-            assertThat(b.enablers()).as(s.name()).isEqualTo(a.enablers());
-            assertThat(b.recommendations()).as(s.name()).isEqualTo(a.recommendations());
-            assertThat(b.trace().stream().map(Firing::rule).toList()).as(s.name())
+        // Rules of version 1 scored answers to questionnaire version 1: its scenarios, and every item at each answer.
+        Questionnaire versionOneItems = RulesFixture.version(1);
+        Map<String, Map<String, Object>> inputs = new LinkedHashMap<>();
+        Scenario.files().map(Scenario::read).filter(s -> Integer.valueOf(1).equals(s.version()))
+                .forEach(s -> inputs.put(s.name(), s.allAnswers()));
+        for (Object value : List.of(0, 1, 2, 3, 4, "NA", "DONT_KNOW")) {
+            inputs.put("every item " + value, RulesFixture.all(versionOneItems, value));
+        }
+        inputs.forEach((name, answers) -> {
+            ScoreResult a = ENGINE.score(old, versionOneItems, RulesFixture.given(answers));
+            ScoreResult b = ENGINE.score(current, versionOneItems, RulesFixture.given(answers));
+            assertThat(b.overall()).as(name).isEqualTo(a.overall());
+            assertThat(b.themes()).as(name).isEqualTo(a.themes());
+            assertThat(b.enablers()).as(name).isEqualTo(a.enablers());
+            assertThat(b.recommendations()).as(name).isEqualTo(a.recommendations());
+            assertThat(b.trace().stream().map(Firing::rule).toList()).as(name)
                     .isEqualTo(a.trace().stream().map(Firing::rule).toList());
             assertThat(b.note()).isEqualTo(a.note());
         });
         // The note as results stored before the file carry it, word for word.
-        assertThat(ENGINE.score(old, RulesFixture.QUESTIONNAIRE, RulesFixture.given(RulesFixture.all(2))).note())
+        assertThat(ENGINE.score(old, versionOneItems, RulesFixture.given(RulesFixture.all(versionOneItems, 2))).note())
                 .isEqualTo("Bands are conventions for comparing sites and planning next steps; they are not validated "
                         + "cut-offs. Scores are weighted means on the 0-4 readiness scale; 'not applicable' and 'don't "
                         + "know' answers are left out, never counted as zero.");

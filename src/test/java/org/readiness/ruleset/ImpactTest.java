@@ -46,13 +46,20 @@ class ImpactTest {
                 .body("candidateVersion", equalTo(Api.auditor().get("/api/v1/ruleset").then().extract().path("version")));
     }
 
+    /**
+     * The step to appoint a lead reads DL-01 itself: a candidate that keeps it for sites with no lead post at all (0)
+     * takes it away from a site whose post is agreed but unfilled (1).
+     */
     @Test
-    void aCandidateWithoutTheLeadGateReportsTheRecommendationsThatWouldGo() {
+    void aCandidateThatNarrowsTheAppointmentStepReportsTheRecommendationsThatWouldGo() {
         String id = submitWithoutLead();
-        draft("no-lead-gate", "gates/programme-gates.drl", gates -> gates
-                .replace("question == \"DL-01\", scored, value < 2", "question == \"DL-01\", scored, value < 1"));
+        String appoint = "Answer( question == \"DL-01\", scored, value < 2 )";
+        draft("narrower-appointment-step", "recommendations/dedicated-lead.drl", rules -> {
+            assertThat(rules).contains(appoint);
+            return rules.replace(appoint, "Answer( question == \"DL-01\", scored, value < 1 )");
+        });
         long results = Api.rows(db, "assessment_result");
-        impact(Map.of("folder", "no-lead-gate")).statusCode(200)
+        impact(Map.of("folder", "narrower-appointment-step")).statusCode(200)
                 .body("changed", greaterThan(0))
                 .body("totals.recommendationsRemoved.REC-DL-APPOINT", greaterThanOrEqualTo(1))
                 .body("changes.find { it.assessment == '" + id + "' }.recommendationsRemoved", hasItem("REC-DL-APPOINT@dedicated-lead"));

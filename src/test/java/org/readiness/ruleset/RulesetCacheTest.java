@@ -148,7 +148,7 @@ class RulesetCacheTest {
     }
 
     private static RulesetCompiler compiler(RulesetCache cache) {
-        return new RulesetCompiler(RulesetService.knownEnablers(RulesFixture.QUESTIONNAIRES), Optional.of(cache));
+        return new RulesetCompiler(RulesFixture.QUESTIONNAIRES, Optional.of(cache));
     }
 
     private static ClassLoader loader() {

@@ -113,6 +113,36 @@ class RulesetCompilerTest {
                 .hasMessageContaining("does not exist");
     }
 
+    @Test
+    void aRuleNamingAQuestionNoServedVersionAsksIsRefusedWithFileLineAndRule() {
+        String rule = HEADER + GOOD_RULE.replace("question == \"DL-01\"", "question == \"DL-05\"");
+        Map<String, String> servesOnlyTwo = Map.of("checks/a.drl", rule, "ruleset.yaml", "serves:\n  nttp-readiness: [2]\n");
+        assertThatThrownBy(() -> compile(servesOnlyTwo))
+                .hasMessageContaining("test-rules/checks/a.drl:5: rule \"A lead answer is noticed\" names DL-05, which no "
+                        + "questionnaire version it serves (nttp-readiness 2) asks");
+        // Version 1 asks DL-05: serving it too makes the rule sound.
+        Ruleset both = compile(Map.of("checks/a.drl", rule, "ruleset.yaml", "serves:\n  nttp-readiness: [1, 2]\n"));
+        assertThat(both.serves("nttp-readiness", 1)).isTrue();
+        assertThat(both.serves("nttp-readiness", 3)).isFalse();
+    }
+
+    @Test
+    void aRulesetServingAVersionNoFileDefinesOrWithoutServesIsRefused() {
+        assertThatThrownBy(() -> compile(Map.of("checks/a.drl", HEADER + GOOD_RULE, "ruleset.yaml",
+                "serves:\n  nttp-readiness: [9]\n")))
+                .hasMessageContaining("test-rules/ruleset.yaml: serves nttp-readiness version 9, which no loaded questionnaire file defines");
+        assertThatThrownBy(() -> compile(Map.of("checks/a.drl", HEADER + GOOD_RULE, "ruleset.yaml", "serve: all\n")))
+                .hasMessageContaining("unknown key 'serve'")
+                .hasMessageContaining("serves must map each questionnaire id");
+    }
+
+    @Test
+    void aRulesetWithoutTheFileServesEveryVersion() {
+        Ruleset kept = compile(Map.of("checks/a.drl", HEADER + GOOD_RULE));
+        assertThat(kept.serves("nttp-readiness", 1)).isTrue();
+        assertThat(kept.serves("anything", 7)).isTrue();
+    }
+
     private static Ruleset compile(Map<String, String> files) {
         return RulesFixture.compiler().compile(files, "test-rules");
     }

@@ -76,8 +76,12 @@ class ScoringUnderLoadTest {
     @Test
     void aReloadDuringTheRunNeverYieldsAMixedResult() throws Exception {
         String before = result();
-        String changedText = Files.readString(EVIDENCE).replace("Find out where you stand on this enabler",
-                "Find out where you stand on this enabler first");
+        // The example leaves PT-04 "don't know" in a rated enabler, so the step to find out (REC-FIND-OUT) is in its
+        // result; the changed rules reword that step's title.
+        String step = "\"Answer the unknown questions on \"";
+        assertThat(Files.readString(EVIDENCE)).contains(step);
+        assertThat(before).contains("Answer the unknown questions on protected time");
+        String changedText = Files.readString(EVIDENCE).replace(step, "\"Answer the unknown questions first on \"");
         List<String> after = new ArrayList<>();
 
         // While the scorers keep going: swap to the changed rules, then back.
@@ -92,7 +96,7 @@ class ScoringUnderLoadTest {
             awaitAtLeast(done, Math.max(RUNS, done.get() + RUNS / 5));
         });
 
-        assertThat(after.get(0)).isNotEqualTo(before).contains("on this enabler first");
+        assertThat(after.get(0)).isNotEqualTo(before).contains("Answer the unknown questions first on protected time");
         assertThat(results.keySet()).as("every result is wholly one ruleset's").isSubsetOf(before, after.get(0));
         assertThat(results.keySet()).as("both rulesets served during the run").hasSize(2);
         String versionBefore = json.readTree(before).at("/ruleset/version").asText();
@@ -100,7 +104,7 @@ class ScoringUnderLoadTest {
         assertThat(versionAfter).isNotEqualTo(versionBefore);
         for (String result : results.keySet()) {
             assertThat(json.readTree(result).at("/ruleset/version").asText())
-                    .isEqualTo(result.contains("on this enabler first") ? versionAfter : versionBefore);
+                    .isEqualTo(result.contains("unknown questions first on") ? versionAfter : versionBefore);
         }
     }
 

@@ -38,13 +38,17 @@ class ConfigMapRulesFolderTest {
 
         assertThat(read).isEqualTo(expected);
         assertThat(read.keySet()).allSatisfy(path -> assertThat(path).doesNotStartWith("."));
-        assertThat(expected).isNotEmpty().containsKey("scoring/bands.yaml");
+        assertThat(expected).isNotEmpty().containsKey("scoring/bands.yaml").containsKey("ruleset.yaml");
     }
 
-    /** What a ConfigMap of the rules holds: the .drl files and scoring/bands.yaml. */
+    /**
+     * What a ConfigMap of the rules holds (the items in application.properties): the .drl files, scoring/bands.yaml and
+     * ruleset.yaml, the questionnaire versions the rules serve.
+     */
     private static void copyRulesetFiles(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.filter(f -> f.toString().endsWith(".drl") || f.endsWith(Path.of("scoring", "bands.yaml"))).toList()) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".drl") || f.endsWith(Path.of("scoring", "bands.yaml"))
+                    || f.equals(from.resolve("ruleset.yaml"))).toList()) {
                 Path target = to.resolve(from.relativize(p).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(p, target);

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +33,9 @@ class CoverageTest {
 
     private static final Path DOC = Path.of("docs", "coverage.md");
     private static final Pattern QUESTION = Pattern.compile("\"([A-Z]{2,4}-[0-9]{2})\"");
-    private static final Pattern TITLE = Pattern.compile("Recommendation\\.of\\(\\s*drools\\.getRule\\(\\),[^\"]*\"([^\"]+)\"");
+    private static final Pattern TITLE = Pattern.compile("Recommendation\\.(?:of|step)\\(\\s*drools\\.getRule\\(\\),[^\"]*\"([^\"]+)\"");
+    /** "Theme > Section", optionally followed by ", paragraph 3" or ", paragraphs 1, 3 and 4". */
+    private static final Pattern CITATION = Pattern.compile("(.+?)(?:, paragraphs? ((?:\\d+)(?:(?:, | and )\\d+)*))?");
     private final Questionnaire questionnaire = RulesFixture.QUESTIONNAIRE;
     private final List<RuleDescription> rules = RulesFixture.RULESET.rules();
 
@@ -51,12 +53,30 @@ class CoverageTest {
     }
 
     @Test
-    void everyCitationNamesASectionOfTheReport() throws IOException {
-        Set<String> sections = sections();
-        rules.forEach(r -> assertThat(sections).as("@source of " + r.id()).containsAll(citations(r.source())));
-        questionnaire.enablers().forEach(e -> assertThat(sections).as("source of " + e.id()).containsAll(citations(e.source())));
-        questionnaire.placements().forEach(p -> assertThat(sections).as("source of " + p.item().id())
-                .containsAll(citations(p.item().source())));
+    void everyCitationNamesASectionOfTheReportAndAParagraphItHas() throws IOException {
+        Map<String, Integer> sections = sections();
+        List<String> wrong = new ArrayList<>();
+        rules.forEach(r -> check("@source of " + r.id(), r.source(), sections, wrong));
+        for (Questionnaire q : RulesFixture.QUESTIONNAIRES) {
+            q.enablers().forEach(e -> check("source of " + q.key() + " " + e.id(), e.source(), sections, wrong));
+            q.placements().forEach(p -> check("source of " + q.key() + " " + p.item().id(), p.item().source(), sections, wrong));
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private static void check(String what, String source, Map<String, Integer> sections, List<String> wrong) {
+        for (String citation : source.split(";")) {
+            Matcher m = CITATION.matcher(citation.strip());
+            if (!m.matches() || !sections.containsKey(m.group(1))) {
+                wrong.add(what + ": \"" + citation.strip() + "\" names no section of rules/report-sections.yaml");
+            } else if (m.group(2) != null) {
+                for (String n : m.group(2).split(", | and ")) {
+                    if (Integer.parseInt(n) < 1 || Integer.parseInt(n) > sections.get(m.group(1))) {
+                        wrong.add(what + ": " + m.group(1) + " has " + sections.get(m.group(1)) + " paragraphs, not " + n);
+                    }
+                }
+            }
+        }
     }
 
     @Test
@@ -95,17 +115,23 @@ class CoverageTest {
         return ids;
     }
 
+    /** The sections a source cites, without the paragraphs it locates in them. */
     private static List<String> citations(String source) {
-        return Arrays.stream(source.split(";")).map(String::strip).toList();
+        return Arrays.stream(source.split(";")).map(String::strip).map(c -> {
+            Matcher m = CITATION.matcher(c);
+            return m.matches() ? m.group(1) : c;
+        }).toList();
     }
 
-    private static Set<String> sections() throws IOException {
+    /** Each citable heading with its number of prose paragraphs (a theme alone: the sum of its sections'). */
+    private static Map<String, Integer> sections() throws IOException {
         JsonNode doc = new YAMLMapper().readTree(Path.of("rules", "report-sections.yaml").toFile());
-        Set<String> sections = new LinkedHashSet<>();
-        sections.add(doc.get("chapter").asText());
+        Map<String, Integer> sections = new LinkedHashMap<>();
+        sections.put(doc.at("/chapter/title").asText(), doc.at("/chapter/paragraphs").asInt());
         doc.get("themes").properties().forEach(theme -> {
-            sections.add(theme.getKey());
-            theme.getValue().forEach(section -> sections.add(theme.getKey() + " > " + section.asText()));
+            sections.put(theme.getKey(), 0);
+            theme.getValue().properties().forEach(section ->
+                    sections.put(theme.getKey() + " > " + section.getKey(), section.getValue().asInt()));
         });
         return sections;
     }
@@ -121,7 +147,7 @@ class CoverageTest {
                 "",
                 "| section | items | rules |",
                 "|---|---|---|"));
-        for (String section : sections()) {
+        for (String section : sections().keySet()) {
             String items = questionnaire.placements().filter(p -> citations(p.item().source()).contains(section))
                     .map(p -> p.item().id()).collect(Collectors.joining(", "));
             String ruleIds = rules.stream().filter(r -> citations(r.source()).contains(section))

@@ -10,6 +10,7 @@ import org.readiness.scoring.engine.ScoringEngine;
 import org.readiness.questionnaire.Questionnaire;
 import org.readiness.questionnaire.QuestionnaireLoader;
 import org.readiness.scoring.facts.AnswerKind;
+import org.readiness.scoring.facts.Scope;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,12 +33,23 @@ public final class RulesFixture {
     }
 
     public static RulesetCompiler compiler() {
-        return new RulesetCompiler(RulesetService.knownEnablers(QUESTIONNAIRES));
+        return new RulesetCompiler(QUESTIONNAIRES);
     }
 
-    /** Scores answers given as item id to a whole number, "NA" or "DONT_KNOW". */
+    /** Scores answers to the latest questionnaire, given as item id to a whole number, "NA" or "DONT_KNOW". */
     public static ScoreResult score(Map<String, ?> answers) {
         return ENGINE.score(RULESET, QUESTIONNAIRE, given(answers));
+    }
+
+    /** Scores answers to {@code questionnaire} for {@code scope} (a service area, or null for the whole organisation). */
+    public static ScoreResult score(Questionnaire questionnaire, Map<String, ?> answers, String scope) {
+        return ENGINE.score(RULESET, questionnaire, given(answers), Scope.of(scope));
+    }
+
+    /** The loaded questionnaire of that version. */
+    public static Questionnaire version(int version) {
+        return QUESTIONNAIRES.stream().filter(q -> q.version() == version).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no questionnaire version " + version));
     }
 
     public static List<GivenAnswer> given(Map<String, ?> answers) {
@@ -56,8 +68,13 @@ public final class RulesFixture {
      * (elsewhere the item is left unanswered).
      */
     public static Map<String, Object> all(Object value) {
+        return all(QUESTIONNAIRE, value);
+    }
+
+    /** As {@link #all(Object)}, for every item of {@code questionnaire}. */
+    public static Map<String, Object> all(Questionnaire questionnaire, Object value) {
         Map<String, Object> answers = new java.util.LinkedHashMap<>();
-        QUESTIONNAIRE.placements().map(Questionnaire.Placement::item).forEach(item -> {
+        questionnaire.placements().map(Questionnaire.Placement::item).forEach(item -> {
             if (value instanceof Number point && Questionnaire.Item.PERCENTAGE.equals(item.type())) {
                 answers.put(item.id(), item.scale().stream().filter(p -> p.value() == point.intValue())
                         .findFirst().orElseThrow().from());

@@ -19,17 +19,20 @@ import java.util.stream.Stream;
  * docs/rules-authoring.md. {@code otherAnswers} answers every item not listed in {@code answers}.
  */
 @JsonIgnoreProperties(ignoreUnknown = false)
-public record Scenario(String name, String why, String questionnaire, Integer version, Object otherAnswers,
+public record Scenario(String name, String why, String questionnaire, Integer version, String scope, Object otherAnswers,
                        Map<String, Object> answers, Expect expect) {
 
     public static final Path FOLDER = Path.of("rules", "scenarios");
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    /** {@code recommendations}: the exact ranked ids; {@code firstRecommendations}: how the ranking starts. */
+    /**
+     * {@code recommendations}: the exact ranked ids; {@code firstRecommendations}: how the ranking starts;
+     * {@code stepsAbout}: for each enabler, theme or "overall", the ids of the steps about it, in rank order.
+     */
     public record Expect(Rating overall, Map<String, Rating> themes, Map<String, Rating> enablers,
                          List<String> recommendations, List<String> firstRecommendations,
-                         List<String> fired, List<String> silent) {
+                         Map<String, List<String>> stepsAbout, List<String> fired, List<String> silent) {
     }
 
     public record Rating(String band, String uncappedBand, Double score, List<String> cappedBy) {
@@ -51,11 +54,16 @@ public record Scenario(String name, String why, String questionnaire, Integer ve
         }
     }
 
+    /** The questionnaire version the scenario answers. */
+    public org.readiness.questionnaire.Questionnaire questionnaireVersion() {
+        return RulesFixture.version(version);
+    }
+
     /** The full answer set: {@code otherAnswers} for every item, overridden by {@code answers}. */
     public Map<String, Object> allAnswers() {
         Map<String, Object> all = new LinkedHashMap<>();
         if (otherAnswers != null) {
-            all.putAll(RulesFixture.all(otherAnswers));
+            all.putAll(RulesFixture.all(questionnaireVersion(), otherAnswers));
         }
         if (answers != null) {
             all.putAll(answers);

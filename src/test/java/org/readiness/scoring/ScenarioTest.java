@@ -63,8 +63,7 @@ class ScenarioTest {
     private static void check(Path file) {
         Scenario scenario = Scenario.read(file);
         assertEquals(RulesFixture.QUESTIONNAIRE.id(), scenario.questionnaire(), file + ": questionnaire");
-        assertEquals(RulesFixture.QUESTIONNAIRE.version(), scenario.version(), file + ": version");
-        ScoreResult result = RulesFixture.score(scenario.allAnswers());
+        ScoreResult result = RulesFixture.score(scenario.questionnaireVersion(), scenario.allAnswers(), scenario.scope());
         Scenario.Expect expect = scenario.expect();
         List<String> mismatches = new ArrayList<>();
         if (expect.overall() != null) {
@@ -84,6 +83,15 @@ class ScenarioTest {
         List<String> got = result.recommendations().stream().map(ScoreResult.RankedRecommendation::id).toList();
         if (expect.recommendations() != null && !got.equals(expect.recommendations())) {
             mismatches.add("recommendations: expected " + expect.recommendations() + " in that order, got " + got);
+        }
+        if (expect.stepsAbout() != null) {
+            expect.stepsAbout().forEach((about, want) -> {
+                List<String> steps = result.recommendations().stream().filter(r -> r.enabler().equals(about))
+                        .map(ScoreResult.RankedRecommendation::id).toList();
+                if (!steps.equals(want)) {
+                    mismatches.add("steps about " + about + ": expected " + want + ", got " + steps);
+                }
+            });
         }
         List<String> first = expect.firstRecommendations();
         if (first != null && !got.subList(0, Math.min(first.size(), got.size())).equals(first)) {

@@ -9,7 +9,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.readiness.questionnaire.Questionnaire;
-import org.readiness.scoring.engine.ScoreResult.EnablerRating;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +19,10 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Invariants of scoring that must hold for any answers, checked over generated answer sets. */
+/**
+ * Invariants of scoring that must hold for any answers, checked over generated answer sets of the latest questionnaire:
+ * lower answers never rate higher, an unknown never rates better than the lowest answer, every result has next steps.
+ */
 class ScoringPropertiesTest {
 
     private static final String ABSENT = "ABSENT";
@@ -32,25 +34,44 @@ class ScoringPropertiesTest {
     }
 
     @Property(tries = 300)
-    void raisingOneAnswerNeverLowersAnyScore(@ForAll("answerSets") Map<String, Object> answers,
-                                             @ForAll("itemIndexes") int index, @ForAll("raises") int raise) {
+    void loweringOneAnswerNeverRaisesAnyScoreOrBand(@ForAll("answerSets") Map<String, Object> answers,
+                                                    @ForAll("itemIndexes") int index, @ForAll("raises") int drop) {
         List<String> numeric = answers.entrySet().stream()
-                .filter(e -> e.getValue() instanceof Integer v && v < 4).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() instanceof Integer v && v > 0).map(Map.Entry::getKey).toList();
         if (numeric.isEmpty()) {
             return;
         }
         String item = numeric.get(index % numeric.size());
-        Map<String, Object> raised = new LinkedHashMap<>(answers);
-        raised.put(item, Math.min(4, (Integer) answers.get(item) + raise));
-        List<Double> before = scores(RulesFixture.score(answers));
-        List<Double> after = scores(RulesFixture.score(raised));
-        for (int i = 0; i < before.size(); i++) {
-            if (before.get(i) != null) {
-                assertThat(after.get(i)).as("score %d after raising %s", i, item).isGreaterThanOrEqualTo(before.get(i));
-            } else {
-                assertThat(after.get(i)).as("raising an answer changes no evidence coverage").isNull();
+        Map<String, Object> lowered = new LinkedHashMap<>(answers);
+        lowered.put(item, Math.max(0, (Integer) answers.get(item) - drop));
+        ScoreResult before = RulesFixture.score(answers);
+        ScoreResult after = RulesFixture.score(lowered);
+        List<Double> scoresBefore = scores(before);
+        List<Double> scoresAfter = scores(after);
+        for (int i = 0; i < scoresBefore.size(); i++) {
+            if (scoresBefore.get(i) != null && scoresAfter.get(i) != null) {
+                assertThat(scoresAfter.get(i)).as("score %d after lowering %s", i, item).isLessThanOrEqualTo(scoresBefore.get(i));
             }
         }
+        assertNoBandRose(before, after, "lowering " + item);
+    }
+
+    @Property(tries = 300)
+    void replacingAKnownCriticalAnswerWithDontKnowNeverRaisesAnyBand(@ForAll("answerSets") Map<String, Object> answers,
+                                                                      @ForAll("itemIndexes") int index) {
+        List<String> critical = RulesFixture.QUESTIONNAIRE.placements().filter(p -> p.item().critical())
+                .map(p -> p.item().id()).filter(id -> answers.get(id) instanceof Integer).toList();
+        if (critical.isEmpty()) {
+            return;
+        }
+        String item = critical.get(index % critical.size());
+        Map<String, Object> unknown = new LinkedHashMap<>(answers);
+        unknown.put(item, "DONT_KNOW");
+        ScoreResult known = RulesFixture.score(answers);
+        ScoreResult withDontKnow = RulesFixture.score(unknown);
+        assertNoBandRose(known, withDontKnow, "replacing " + item + " with DONT_KNOW");
+        assertThat(withDontKnow.recommendations()).as("a step to find out " + item)
+                .anyMatch(r -> r.id().equals("REC-FIND-OUT-CRITICAL") && r.title().contains(item) && r.priority() == 1);
     }
 
     @Property(tries = 200)
@@ -69,7 +90,8 @@ class ScoringPropertiesTest {
     }
 
     @Property(tries = 300)
-    void dontKnowNeverCountsAsZero(@ForAll("answerSets") Map<String, Object> answers, @ForAll("itemIndexes") int index) {
+    void dontKnowIsTheSameAsNoAnswerAndNeverRatesBetterThanZero(@ForAll("answerSets") Map<String, Object> answers,
+                                                                @ForAll("itemIndexes") int index) {
         List<String> items = RulesFixture.QUESTIONNAIRE.placements().map(p -> p.item().id()).toList();
         String item = items.get(index % items.size());
         Map<String, Object> dontKnow = new LinkedHashMap<>(answers);
@@ -81,18 +103,63 @@ class ScoringPropertiesTest {
         ScoreResult withDontKnow = RulesFixture.score(dontKnow);
         ScoreResult withoutAnswer = RulesFixture.score(unanswered);
         assertThat(withDontKnow.enablers()).isEqualTo(withoutAnswer.enablers());
+        assertThat(withDontKnow.themes()).isEqualTo(withoutAnswer.themes());
         assertThat(withDontKnow.overall()).isEqualTo(withoutAnswer.overall());
-        EnablerRating dk = enablerOf(withDontKnow, item);
-        EnablerRating asZero = enablerOf(RulesFixture.score(zero), item);
-        if (dk.score() != null && asZero.score() != null) {
-            assertThat(dk.answered()).isEqualTo(asZero.answered() - 1);
-            assertThat(dk.score()).isGreaterThanOrEqualTo(asZero.score());
+        assertNoBandRose(RulesFixture.score(zero), withDontKnow, item + " as DONT_KNOW instead of 0");
+    }
+
+    @Property(tries = 300)
+    void everyResultHasDistinctStepsThatNameTheirEnablerOwnerHorizonAndEvidence(
+            @ForAll("answerSets") Map<String, Object> answers) {
+        ScoreResult result = RulesFixture.score(answers);
+        Questionnaire q = RulesFixture.QUESTIONNAIRE;
+        java.util.Set<String> about = new java.util.HashSet<>(List.of("overall"));
+        q.themes().forEach(t -> about.add(t.id()));
+        q.enablers().forEach(e -> about.add(e.id()));
+        assertThat(result.recommendations()).as("next steps").isNotEmpty();
+        assertThat(result.recommendations()).extracting(ScoreResult.RankedRecommendation::title).doesNotHaveDuplicates();
+        assertThat(result.recommendations()).extracting(ScoreResult.RankedRecommendation::text).doesNotHaveDuplicates();
+        result.recommendations().forEach(r -> {
+            assertThat(about).as("what step %s is about", r.id()).contains(r.enabler());
+            assertThat(r.owner()).as("owner of %s", r.id()).isNotBlank();
+            assertThat(r.horizon()).as("horizon of %s", r.id()).isNotNull();
+            assertThat(r.doneWhen()).as("done-when of %s", r.id()).isNotBlank();
+        });
+    }
+
+    @Property(tries = 100)
+    void everyResultOfVersionOneAnswersHasSteps(@ForAll("versionOneAnswerSets") Map<String, Object> answers) {
+        ScoreResult result = RulesFixture.score(RulesFixture.version(1), answers, null);
+        assertThat(result.recommendations()).as("next steps").isNotEmpty();
+        assertThat(result.recommendations()).extracting(ScoreResult.RankedRecommendation::text).doesNotHaveDuplicates();
+    }
+
+    /** Bands by rung; "insufficient evidence" is below every rung, since it never rates better than a known answer. */
+    private static void assertNoBandRose(ScoreResult before, ScoreResult after, String change) {
+        assertThat(after.overall().band().ordinal()).as("overall band after " + change)
+                .isLessThanOrEqualTo(before.overall().band().ordinal());
+        for (int i = 0; i < before.themes().size(); i++) {
+            assertThat(after.themes().get(i).band().ordinal()).as("band of " + before.themes().get(i).id() + " after " + change)
+                    .isLessThanOrEqualTo(before.themes().get(i).band().ordinal());
+        }
+        for (int i = 0; i < before.enablers().size(); i++) {
+            assertThat(after.enablers().get(i).band().ordinal()).as("band of " + before.enablers().get(i).id() + " after " + change)
+                    .isLessThanOrEqualTo(before.enablers().get(i).band().ordinal());
         }
     }
 
     @Provide
     Arbitrary<Map<String, Object>> answerSets() {
-        List<Questionnaire.Item> items = RulesFixture.QUESTIONNAIRE.placements().map(Questionnaire.Placement::item).toList();
+        return answerSetsOf(RulesFixture.QUESTIONNAIRE);
+    }
+
+    @Provide
+    Arbitrary<Map<String, Object>> versionOneAnswerSets() {
+        return answerSetsOf(RulesFixture.version(1));
+    }
+
+    private static Arbitrary<Map<String, Object>> answerSetsOf(Questionnaire questionnaire) {
+        List<Questionnaire.Item> items = questionnaire.placements().map(Questionnaire.Placement::item).toList();
         List<Arbitrary<Object>> perItem = items.stream().map(ScoringPropertiesTest::answerFor).toList();
         return Combinators.combine(perItem).as(values -> {
             Map<String, Object> answers = new LinkedHashMap<>();
@@ -134,8 +201,4 @@ class ScoringPropertiesTest {
         return scores;
     }
 
-    private static EnablerRating enablerOf(ScoreResult result, String item) {
-        String enabler = RulesFixture.QUESTIONNAIRE.itemsById().get(item).enabler().id();
-        return result.enablers().stream().filter(e -> e.id().equals(enabler)).findFirst().orElseThrow();
-    }
 }

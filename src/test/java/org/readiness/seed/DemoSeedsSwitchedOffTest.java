@@ -28,6 +28,7 @@ class DemoSeedsSwitchedOffTest {
             Api.analyst().get("/api/v1/organisations/" + code).then().statusCode(404);
         }
         Api.analyst().get("/api/v1/assessments/5eed0035-0000-4000-8000-000000202503").then().statusCode(404);
+        Api.analyst().get("/api/v1/assessments/5eed0035-0000-4000-8000-000000202603").then().statusCode(404);
         // No demo users without the seeds: "admin" / "demo" is refused, and no such user exists.
         Api.as("admin", "demo").get("/api/v1/questionnaires").then().statusCode(401);
         for (String user : List.of("admin", "analyst", "auditor", "lead-s12000035", "respondent-s12000035")) {

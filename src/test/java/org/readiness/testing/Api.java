@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Shortcuts for API tests. Every request authenticates (preemptive HTTP Basic): {@link #as(String)} for a
@@ -25,7 +27,10 @@ import static io.restassured.RestAssured.given;
 public final class Api {
 
     public static final String QUESTIONNAIRE = "nttp-readiness";
-    /** The items every submission must answer (the questionnaire's completeness section: its critical items). */
+    /**
+     * The items every submission must answer (the questionnaire's completeness section: its critical items). Versions
+     * 1 and 2 mark the same three items critical.
+     */
     public static final String CRITICAL_ANSWERS = """
             {"question":"DL-01","value":3,"evidence":"Lead in post since April"},
             {"question":"GV-01","value":2},{"question":"PT-01","value":"DONT_KNOW"}""";
@@ -130,12 +135,30 @@ public final class Api {
         return createDraft(createOrganisation());
     }
 
-    /** A new draft of {@code organisation}, started by its org-lead; returns its id. */
+    /**
+     * A new draft of {@code organisation}, started by its org-lead without naming a version, so of the latest version
+     * of the questionnaire (what a new user gets); returns its id.
+     */
     public static String createDraft(String organisation) {
+        return createDraft(organisation, null);
+    }
+
+    /** A new draft of a new organisation for {@code version} of the questionnaire; returns its id. */
+    public static String createDraft(int version) {
+        return createDraft(createOrganisation(), version);
+    }
+
+    /**
+     * A new draft of {@code organisation}, started by its org-lead, for {@code version} of the questionnaire (the
+     * latest when null: the request names none); returns its id. Tests that answer items a version retired pin it.
+     */
+    public static String createDraft(String organisation, Integer version) {
         String id = as(leadOf(organisation)).contentType(ContentType.JSON)
-                .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + QUESTIONNAIRE
-                        + "\",\"period\":\"2025-06\"}")
-                .post("/api/v1/assessments").then().statusCode(201).extract().path("id");
+                .body("{\"organisation\":\"" + organisation + "\",\"questionnaire\":\"" + QUESTIONNAIRE + "\","
+                        + (version == null ? "" : "\"version\":" + version + ",") + "\"period\":\"2025-06\"}")
+                .post("/api/v1/assessments").then().statusCode(201)
+                .body("questionnaire.version", version == null ? notNullValue() : equalTo(version))
+                .extract().path("id");
         return id;
     }
 
@@ -148,9 +171,20 @@ public final class Api {
         return owner(id).post("/api/v1/assessments/" + id + "/submit");
     }
 
-    /** A submitted assessment with the critical items and {@code more} answered; returns its id. */
+    /**
+     * A submitted assessment of the latest questionnaire version with the critical items and {@code more} answered;
+     * returns its id.
+     */
     public static String submitted(String more) {
-        String id = createDraft();
+        return submitted(null, more);
+    }
+
+    /**
+     * A submitted assessment of {@code version} of the questionnaire (the latest when null) with the critical items
+     * (the same ids in every version) and {@code more} answered; returns its id.
+     */
+    public static String submitted(Integer version, String more) {
+        String id = createDraft(createOrganisation(), version);
         putAnswers(id, CRITICAL_ANSWERS + (more.isEmpty() ? "" : "," + more)).then().statusCode(200);
         submit(id).then().statusCode(201);
         return id;

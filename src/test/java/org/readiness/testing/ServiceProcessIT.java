@@ -71,7 +71,7 @@ class ServiceProcessIT {
         static Stored submit() {
             String id = Api.submitted("""
                     {"question":"DL-02","value":3,"evidence":"Trained in trauma-informed practice; delivers level two"},
-                    {"question":"GV-02","value":4,"evidence":"Reports to the corporate management team every quarter"}""");
+                    {"question":"GV-06","value":4,"evidence":"Reports to the corporate management team every quarter"}""");
             return new Stored(id, result(id), assessment(id));
         }
 

@@ -142,22 +142,23 @@ class WebPagesTest {
         String id = start(lead, code);
         String theme = "/web/assessments/" + id + "/themes/3";
         String page = lead.get(theme).asString();
-        assertThat(page).contains("TN-05-percent", "Don't know");
+        // The start form makes a draft of the latest version: its training page asks TN-08, not the TN-05 it replaced.
+        assertThat(page).contains("TN-08-percent", "Don't know").doesNotContain("TN-05");
         Map<String, String> form = new HashMap<>();
         form.put("version", version(page));
-        form.put("TN-05-value", "PERCENT");
-        form.put("TN-05-percent", "150");
+        form.put("TN-08-value", "PERCENT");
+        form.put("TN-08-percent", "150");
         form.put("TN-01-value", "2");
         form.put("TN-02-evidence", "A note without an answer");
         form.put("action", "continue");
         lead.post(theme, form).then().statusCode(400)
-                .body(containsString("href=\"#TN-05-percent\""), containsString("TN-05: must be a whole percentage"),
+                .body(containsString("href=\"#TN-08-percent\""), containsString("TN-08: must be a whole percentage"),
                         containsString("href=\"#TN-02-value\""), containsString("value=\"150\""),
                         containsString("A note without an answer"));
         // Text that is no whole number is refused where the form is read, by the rule a JSON body meets.
-        form.put("TN-05-percent", "ninety");
+        form.put("TN-08-percent", "ninety");
         lead.post(theme, form).then().statusCode(400)
-                .body(containsString("href=\"#TN-05-percent\""), containsString("TN-05: must be a number on the item"));
+                .body(containsString("href=\"#TN-08-percent\""), containsString("TN-08: must be a number on the item"));
         Api.as(Api.leadOf(code)).get("/api/v1/assessments/" + id).then().statusCode(200)
                 .body("answers.size()", org.hamcrest.Matchers.equalTo(0));
     }
@@ -204,6 +205,8 @@ class WebPagesTest {
         String page = lead.get("/web/assessments/" + id + "/result").then().statusCode(200).extract().asString();
         assertThat(page).contains("Overall: ", "<svg", "role=\"img\"", "Rating of each enabler", "Next steps",
                 "not validated cut-offs", "Gates", "/explanation");
+        // Each next step of a version 2 result says what it is about, who usually owns it, its kind and when it is done.
+        assertThat(page).contains("About", "Usually owned by", "Kind of step", "Done when", "Quick win");
         lead.get("/web/assessments/" + id + "/themes/1").then().statusCode(303)
                 .header("Location", endsWith("/web/assessments/" + id + "/result"));
         lead.get("/web/assessments/" + id + "/explanation").then().statusCode(200)
@@ -252,6 +255,8 @@ class WebPagesTest {
                 .then().statusCode(303).extract().header("Location");
         Matcher m = ASSESSMENT.matcher(location);
         assertThat(m.find()).as(location).isTrue();
+        // The form names no version: the draft is of the latest one, version 2.
+        Api.analyst().get("/api/v1/assessments/" + m.group(1)).then().statusCode(200).body("questionnaire.version", equalTo(2));
         return m.group(1);
     }
 

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A compiled ruleset. {@code version} is the sha-256 over every file's relative path and content (the DRL files and
@@ -22,16 +23,28 @@ import java.util.Optional;
  * {@code metadata} holds each rule's auditor metadata, read once here rather than from the rule's map on every firing.
  */
 public record Ruleset(String version, Instant loadedAt, String origin, List<RuleFile> files, List<RuleDescription> rules,
-                      KieBase kieBase, Optional<Conventions> conventionsFile, Map<Rule, RuleMeta> metadata,
-                      KieSessionsPool sessions) {
+                      KieBase kieBase, Optional<Conventions> conventionsFile, Map<String, Set<Integer>> serves,
+                      Map<Rule, RuleMeta> metadata, KieSessionsPool sessions) {
 
     /** Sessions kept for reuse: creating one sets up every node's memory, a large part of a scoring's cost. */
     private static final int POOLED_SESSIONS = 4;
 
+    /** A ruleset kept from before ruleset.yaml, which serves every questionnaire version. */
     public Ruleset(String version, Instant loadedAt, String origin, List<RuleFile> files, List<RuleDescription> rules,
                    KieBase kieBase, Optional<Conventions> conventionsFile) {
-        this(version, loadedAt, origin, files, rules, kieBase, conventionsFile, metadataOf(kieBase),
+        this(version, loadedAt, origin, files, rules, kieBase, conventionsFile, Map.of());
+    }
+
+    /** @param serves the questionnaire versions it serves, by questionnaire id; empty when it declares none (every one) */
+    public Ruleset(String version, Instant loadedAt, String origin, List<RuleFile> files, List<RuleDescription> rules,
+                   KieBase kieBase, Optional<Conventions> conventionsFile, Map<String, Set<Integer>> serves) {
+        this(version, loadedAt, origin, files, rules, kieBase, conventionsFile, Map.copyOf(serves), metadataOf(kieBase),
                 kieBase == null ? null : kieBase.newKieSessionsPool(POOLED_SESSIONS));
+    }
+
+    /** True when these rules were written for version {@code version} of questionnaire {@code id}. */
+    public boolean serves(String id, int version) {
+        return serves.isEmpty() || serves.getOrDefault(id, Set.of()).contains(version);
     }
 
     /**

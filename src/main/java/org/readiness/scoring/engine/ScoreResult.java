@@ -2,6 +2,7 @@ package org.readiness.scoring.engine;
 
 import org.readiness.scoring.facts.Band;
 import org.readiness.scoring.facts.Conventions;
+import org.readiness.scoring.facts.Horizon;
 
 import java.util.List;
 
@@ -18,10 +19,10 @@ public record ScoreResult(QuestionnaireRef questionnaire, RulesetRef ruleset, Ov
      * ruleset's, so a stored result's note replays word for word under the ruleset that scored it.
      */
     public static String bandsNote(Conventions conventions) {
-        return "Bands are conventions for comparing sites and planning next steps; "
+        return conventions.note().orElseGet(() -> "Bands are conventions for comparing sites and planning next steps; "
                 + "they are not validated cut-offs. Scores are weighted means on the " + Conventions.number(conventions.getScaleFrom())
                 + "-" + Conventions.number(conventions.getScaleTo()) + " readiness scale; "
-                + "'not applicable' and 'don't know' answers are left out, never counted as zero.";
+                + "'not applicable' and 'don't know' answers are left out, never counted as zero.");
     }
 
     public record QuestionnaireRef(String id, int version) {
@@ -41,7 +42,9 @@ public record ScoreResult(QuestionnaireRef questionnaire, RulesetRef ruleset, Ov
                                 List<String> cappedBy, int answered, int items) {
     }
 
+    /** {@code owner}, {@code horizon} and {@code doneWhen} are absent from steps of rulesets that did not give them. */
     public record RankedRecommendation(int rank, String id, String enabler, int priority, String title, String text,
-                                       String rationale, String source, String rule) {
+                                       String rationale, String source, String rule, String owner, Horizon horizon,
+                                       String doneWhen) {
     }
 }

@@ -11,7 +11,9 @@ import org.readiness.scoring.facts.Answer;
 import org.readiness.scoring.facts.EnablerFact;
 import org.readiness.scoring.facts.Level;
 import org.readiness.scoring.facts.Rating;
+import org.readiness.scoring.facts.Question;
 import org.readiness.scoring.facts.Recommendation;
+import org.readiness.scoring.facts.Scope;
 import org.readiness.scoring.facts.Theme;
 
 import java.util.ArrayList;
@@ -29,12 +31,22 @@ import java.util.stream.Collectors;
  */
 public final class ScoringEngine {
 
+    /** Scores answers given for the whole organisation. */
     public ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers) {
-        return score(ruleset, questionnaire, answers, true);
+        return score(ruleset, questionnaire, answers, Scope.WHOLE_ORGANISATION, true);
+    }
+
+    public ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers, Scope scope) {
+        return score(ruleset, questionnaire, answers, scope, true);
     }
 
     /** @param trace false only to measure what recording the fired rules costs; stored results always carry it */
     public ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers, boolean trace) {
+        return score(ruleset, questionnaire, answers, Scope.WHOLE_ORGANISATION, trace);
+    }
+
+    private ScoreResult score(Ruleset ruleset, Questionnaire questionnaire, List<GivenAnswer> answers, Scope scope,
+                              boolean trace) {
         KieSession session = ruleset.sessions().newKieSession();
         FiredRuleRecorder recorder = new FiredRuleRecorder(ruleset);
         try {
@@ -43,6 +55,7 @@ public final class ScoringEngine {
             }
             // Only a ruleset with scoring/bands.yaml gets the fact: older rulesets' DRL has its numbers inline.
             ruleset.conventionsFile().ifPresent(session::insert);
+            session.insert(scope);
             insertFacts(session, questionnaire, answers);
             session.fireAllRules();
             List<Rating> ratings = new ArrayList<>();
@@ -96,8 +109,11 @@ public final class ScoringEngine {
     private static void insertFacts(KieSession session, Questionnaire questionnaire, List<GivenAnswer> answers) {
         Map<String, Placement> items = questionnaire.itemsById();
         questionnaire.themes().forEach(t -> {
-            session.insert(new Theme(t.id(), t.enablers().size()));
-            t.enablers().forEach(e -> session.insert(new EnablerFact(e.id(), t.id(), e.items().size())));
+            session.insert(new Theme(t.id(), t.enablers().size(), t.title()));
+            t.enablers().forEach(e -> {
+                session.insert(new EnablerFact(e.id(), t.id(), e.items().size(), e.title(), e.weight()));
+                e.items().forEach(i -> session.insert(new Question(i.id(), e.id(), t.id(), i.weight(), i.critical(), i.text())));
+            });
         });
         // In questionnaire order, whatever order the answers came in: the trace then reads the same for the
         // same answers, which is what lets a replay of a stored result compare identical.
@@ -147,19 +163,24 @@ public final class ScoringEngine {
     }
 
     /**
-     * Most important first: the priority each rule gives (1 is highest), then the enabler's place in the
-     * questionnaire, then the id, so equal priorities always come out in the same order.
+     * Most important first: the priority each rule gives (1 is highest), then the place in the questionnaire of the
+     * enabler (or theme) the step is about, then the id, so equal priorities always come out in the same order.
      */
     private static List<RankedRecommendation> rank(Questionnaire q, List<Recommendation> recommendations) {
+        // Enablers in questionnaire order, then themes (a step about a whole theme), then anything else; one rule may make
+        // steps about several enablers or themes, so the enabler and the title settle the last ties.
         List<String> order = new ArrayList<>(q.enablers().map(Questionnaire.Enabler::id).toList());
+        q.themes().forEach(t -> order.add(t.id()));
         Comparator<Recommendation> ranking = Comparator.comparingInt(Recommendation::priority)
                 .thenComparingInt(r -> order.contains(r.enabler()) ? order.indexOf(r.enabler()) : order.size())
-                .thenComparing(Recommendation::id);
+                .thenComparing(Recommendation::id)
+                .thenComparing(Recommendation::enabler, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(Recommendation::title, Comparator.nullsFirst(Comparator.naturalOrder()));
         List<Recommendation> sorted = recommendations.stream().sorted(ranking).toList();
         List<RankedRecommendation> ranked = new ArrayList<>();
         for (Recommendation r : sorted) {
             ranked.add(new RankedRecommendation(ranked.size() + 1, r.id(), r.enabler(), r.priority(), r.title(), r.text(),
-                    r.rationale(), r.source(), r.rule()));
+                    r.rationale(), r.source(), r.rule(), r.owner(), r.horizon(), r.doneWhen()));
         }
         return List.copyOf(ranked);
     }

@@ -24,9 +24,17 @@ public final class Conventions {
     private final double scaleTo;
     private final double coverage;
     private final Map<Band, Double> starts;
+    private final String note;
 
-    /** @param starts the score each band on the ladder starts at: every such band, ascending (the loader checks) */
     public Conventions(double scaleFrom, double scaleTo, double coverage, Map<Band, Double> starts) {
+        this(scaleFrom, scaleTo, coverage, starts, null);
+    }
+
+    /**
+     * @param starts the score each band on the ladder starts at: every such band, ascending (the loader checks)
+     * @param note what every result says about its bands; null keeps the wording of rulesets that had none
+     */
+    public Conventions(double scaleFrom, double scaleTo, double coverage, Map<Band, Double> starts, String note) {
         if (!(scaleFrom < scaleTo) || !(coverage > 0 && coverage <= 1) || starts.containsKey(Band.INSUFFICIENT_EVIDENCE)
                 || starts.size() != ladder().size() || !ascending(starts)) {
             throw new IllegalArgumentException("not a sound scale, coverage and band ladder: " + starts);
@@ -35,6 +43,12 @@ public final class Conventions {
         this.scaleTo = scaleTo;
         this.coverage = coverage;
         this.starts = Collections.unmodifiableMap(new EnumMap<>(starts));
+        this.note = note == null || note.isBlank() ? null : note.strip();
+    }
+
+    /** The note on bands every result carries, when the ruleset's bands.yaml gives one. */
+    public java.util.Optional<String> note() {
+        return java.util.Optional.ofNullable(note);
     }
 
     private static boolean ascending(Map<Band, Double> starts) {
@@ -64,6 +78,19 @@ public final class Conventions {
     }
 
     /** The band of a score on the scale, as the band rules assign it. */
+    /**
+     * The highest score, at the two decimal places scores are kept to, that is still in {@code band}: a score held
+     * within a band by a gate counts at most this much in the level above.
+     */
+    public double topOf(Band band) {
+        List<Band> ladder = ladder();
+        int at = ladder.indexOf(band);
+        if (at < 0) {
+            throw new IllegalArgumentException(band + " is not a band on the ladder");
+        }
+        return at == ladder.size() - 1 ? scaleTo : Math.round((starts.get(ladder.get(at + 1)) - 0.01) * 100.0) / 100.0;
+    }
+
     public Band bandOf(double score) {
         Band band = Band.GETTING_STARTED;
         for (Band b : ladder()) {

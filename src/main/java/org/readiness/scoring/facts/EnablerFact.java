@@ -5,7 +5,7 @@ package org.readiness.scoring.facts;
  * of evidence coverage). Named EnablerFact because Drools' DRL resolver does not resolve a fact type
  * called plain {@code Enabler}.
  */
-public record EnablerFact(String id, String theme, int items) implements Subject {
+public record EnablerFact(String id, String theme, int items, String title, double weight) implements Subject {
 
     @Override
     public String subject() {
@@ -22,5 +22,14 @@ public record EnablerFact(String id, String theme, int items) implements Subject
 
     public int getItems() {
         return items;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    /** The enabler's weight in its theme's mean, from the questionnaire. */
+    public double getWeight() {
+        return weight;
     }
 }

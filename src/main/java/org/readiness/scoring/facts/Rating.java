@@ -21,6 +21,9 @@ public class Rating implements Subject {
     private Band uncappedBand;
     private Band band;
     private List<String> cappedBy = List.of();
+    private double weight = 1.0;
+    private Double counted;
+    private Double floor;
 
     private Rating(Level level, String id, String theme, Double score, int answered, int total, Band band) {
         this.level = level;
@@ -31,6 +34,24 @@ public class Rating implements Subject {
         this.total = total;
         this.uncappedBand = band;
         this.band = band;
+        this.counted = score;
+    }
+
+    /** This rating's weight in the mean of the level above (an enabler's weight in its theme). */
+    public Rating weighted(double weight) {
+        this.weight = weight;
+        return this;
+    }
+
+    /**
+     * The score this rating would have if every input it lacks ("don't know", unanswered, or unrated below it) sat at
+     * the bottom of the scale. A rating is never banded above its floor's band, so what is unknown never rates better
+     * than the weakest evidence would.
+     */
+    public Rating withFloor(double floor) {
+        this.floor = floor;
+        this.counted = counted == null ? floor : Math.min(counted, floor);
+        return this;
     }
 
     /** {@code answered} of {@code total} parts (items, enablers or themes) carried a score. */
@@ -101,6 +122,26 @@ public class Rating implements Subject {
 
     public void setCappedBy(List<String> cappedBy) {
         this.cappedBy = cappedBy;
+    }
+
+    public double getWeight() {
+        return weight;
+    }
+
+    /**
+     * The score that counts in the level above: the score itself, or, under a gate, no more than the top of the band the
+     * gate allows, so that a gate is felt in the theme and overall ratings as well as in this one.
+     */
+    public Double getCounted() {
+        return counted;
+    }
+
+    public void setCounted(Double counted) {
+        this.counted = counted;
+    }
+
+    public Double getFloor() {
+        return floor;
     }
 
     @Override

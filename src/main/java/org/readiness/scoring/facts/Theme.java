@@ -1,7 +1,7 @@
 package org.readiness.scoring.facts;
 
 /** A theme of the questionnaire being scored, and how many enablers it groups. */
-public record Theme(String id, int enablers) implements Subject {
+public record Theme(String id, int enablers, String title) implements Subject {
 
     @Override
     public String subject() {
@@ -14,5 +14,9 @@ public record Theme(String id, int enablers) implements Subject {
 
     public int getEnablers() {
         return enablers;
+    }
+
+    public String getTitle() {
+        return title;
     }
 }
