@@ -23,6 +23,13 @@ public record Explanation(UUID assessment, String organisation, String organisat
     public record Rule(String id, String name, String rationale, String source, List<String> facts) {
     }
 
-    public record Step(int rank, String id, String title, String rule, String rationale, String source) {
+    /** {@code owner}, {@code horizon} and {@code doneWhen} are absent for steps of rulesets that did not give them. */
+    public record Step(int rank, String id, String title, String rule, String rationale, String source, String owner,
+                       org.readiness.scoring.facts.Horizon horizon, String doneWhen) {
+
+        static Step of(org.readiness.scoring.engine.ScoreResult.RankedRecommendation r) {
+            return new Step(r.rank(), r.id(), r.title(), r.rule(), r.rationale(), r.source(), r.owner(), r.horizon(),
+                    r.doneWhen());
+        }
     }
 }

@@ -42,14 +42,17 @@ public class ExplanationService {
         Explanation.Part overall = new Explanation.Part("overall", "Overall readiness", result.overall().score(),
                 result.overall().band(), result.overall().uncappedBand(),
                 result.overall().scoredThemes() + " of " + result.overall().themes() + " themes scored", themes,
-                firings(result, "overall", rules), gates(result.overall().cappedBy(), rules), List.of());
+                firings(result, "overall", rules), gates(result.overall().cappedBy(), rules),
+                // Steps about a whole theme or the overall rating belong to the overall part; the rest to their enabler.
+                result.recommendations().stream().filter(r -> result.enablers().stream().noneMatch(e -> e.id().equals(r.enabler())))
+                        .map(Explanation.Step::of).toList());
 
         List<Explanation.Part> enablers = result.enablers().stream().map(e -> {
             Questionnaire.Enabler enabler = q.enablers().filter(x -> x.id().equals(e.id())).findFirst().orElseThrow();
             List<Explanation.Input> inputs = enabler.items().stream()
                     .map(item -> input(item, answers.get(item.id()))).toList();
             List<Explanation.Step> steps = result.recommendations().stream().filter(r -> r.enabler().equals(e.id()))
-                    .map(r -> new Explanation.Step(r.rank(), r.id(), r.title(), r.rule(), r.rationale(), r.source())).toList();
+                    .map(Explanation.Step::of).toList();
             return new Explanation.Part(e.id(), e.title(), e.score(), e.band(), e.uncappedBand(),
                     e.answered() + " of " + e.items() + " items answered with a number", inputs,
                     firings(result, e.id(), rules), gates(e.cappedBy(), rules), steps);
@@ -120,7 +123,12 @@ public class ExplanationService {
         if (!p.recommendations().isEmpty()) {
             md.append("\nNext steps:\n");
             p.recommendations().forEach(s -> md.append(s.rank()).append(". ").append(s.title()).append(" (rule ")
-                    .append(s.rule()).append("). Why: ").append(s.rationale()).append(" Source: ").append(s.source()).append('\n'));
+                    .append(s.rule()).append(").")
+                    .append(s.owner() == null ? "" : " Usually owned by: " + s.owner() + ".")
+                    .append(s.horizon() == null ? "" : s.horizon() == org.readiness.scoring.facts.Horizon.QUICK_WIN
+                            ? " A quick win." : " Longer term.")
+                    .append(s.doneWhen() == null ? "" : " Done when: " + s.doneWhen())
+                    .append(" Why: ").append(s.rationale()).append(" Source: ").append(s.source()).append('\n'));
         }
         md.append('\n');
     }

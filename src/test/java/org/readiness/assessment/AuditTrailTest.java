@@ -130,6 +130,11 @@ class AuditTrailTest {
                 .body("enablers.find { it.id == 'dedicated-lead' }.rules.id", hasItem("GATE-NO-LEAD"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.recommendations[0].rule", equalTo("REC-DL-APPOINT"))
                 .body("enablers.find { it.id == 'dedicated-lead' }.recommendations[0].rationale", containsString("lead"))
+                .body("enablers.find { it.id == 'dedicated-lead' }.recommendations[0].owner", equalTo("Chief executive"))
+                .body("enablers.find { it.id == 'dedicated-lead' }.recommendations[0].horizon", equalTo("QUICK_WIN"))
+                .body("enablers.find { it.id == 'dedicated-lead' }.recommendations[0].doneWhen", containsString("named person"))
+                // Steps about a whole theme belong to the overall part: each unrated theme is named there.
+                .body("overall.recommendations.rule", hasItem("REC-THEME-UNRATED"))
                 .body("enablers.find { it.id == 'governance' }.inputs.find { it.id == 'GV-06' }.answer", equalTo("not answered"))
                 .body("overall.rules.id", hasItem("SCORE-OVERALL-INSUFFICIENT"))
                 .body("note", containsString("not validated cut-offs"));
@@ -140,6 +145,7 @@ class AuditTrailTest {
                     .body(containsString("## A dedicated lead: Developing"))
                     .body(containsString("DL-01, \"A named lead for trauma-informed work is in post.\": 1 (Planned or agreed)"))
                     .body(containsString("Appoint a dedicated lead and name an interim lead now (rule REC-DL-APPOINT)"))
+                    .body(containsString("(rule REC-DL-APPOINT). Usually owned by: Chief executive. A quick win. Done when: "))
                     // PT-01 "don't know" counts as no protected time for the lead: its gate holds the lead enabler too.
                     .body(containsString("(GATE-NO-LEAD-TIME)"));
         }
