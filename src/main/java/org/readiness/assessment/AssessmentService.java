@@ -273,10 +273,13 @@ public class AssessmentService {
     }
 
     /**
-     * Writes the assessment row first, with its version check, so that of two concurrent writers the second
-     * waits on the row and then fails on the version, before it has written any answer.
+     * Locks and writes the assessment row first, with its version check, so that of two concurrent writers the second
+     * waits on the row and then fails on the version, before it has written any answer. The lock (select for update,
+     * checking the version read) is taken before the update: under load H2 let a writer that had waited on the row
+     * update it as if its version still held, so two acknowledged writes moved the version on by one.
      */
     private static void claim(Assessment a, Stamp stamp) {
+        Panache.getEntityManager().lock(a, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         a.updatedAt = stamp.at();
         Panache.getEntityManager().flush();
     }
